@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { type SqlStats, sqlStatsStorage } from './db/stats';
+import { createContext } from './graphql/context';
+import { formatError } from './graphql/errors';
+import { buildApiSchema } from './graphql/schema';
+import type { Context } from './shared/context';
+
+export interface App {
+  readonly server: Server;
+  stop(): Promise<void>;
+}
+
+const ADMIN_PLACEHOLDER = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Yardstick 预算绩效目标管理平台</title>
+<style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:40rem;margin:4rem auto;line-height:1.6;color:#222}</style>
+</head><body>
+<h1>Yardstick 预算绩效目标管理平台</h1>
+<p>管理控制台正在建设中。当前可通过 <a href="../graphql">GraphQL API</a> 使用全部功能。</p>
+<p>The bureau's console is coming in a later release. Everything is available through the <a href="../graphql">GraphQL API</a> today.</p>
+</body></html>`;
+
+/** The HTTP app: /graphql (API and, in development, the IDE), /admin, /healthz. */
+export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>, log: Logger): Promise<App> {
+  const schema = await buildApiSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatError(log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginCacheControlDisabled(),
+      config.graphqlIde
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  const adminDist = resolve(__dirname, '../../admin/dist');
+  if (existsSync(resolve(adminDist, 'index.html'))) {
+    app.use('/admin', express.static(adminDist));
+  } else {
+    app.get(['/admin', '/admin/'], (_req, res) => {
+      res.type('html').send(ADMIN_PLACEHOLDER);
+    });
+  }
+
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+      res.setHeader('x-request-id', requestId);
+      (req as { requestId?: string }).requestId = requestId;
+      const stats: SqlStats = { statements: 0 };
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        log.debug(
+          {
+            requestId,
+            status: res.statusCode,
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+            sql: stats.statements,
+          },
+          'graphql request',
+        );
+      });
+      sqlStatsStorage.run(stats, next);
+    },
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(orm, log, (req as { requestId?: string }).requestId),
+    }),
+  );
+
+  app.get('/', (_req, res) => {
+    res.redirect('/graphql');
+  });
+
+  return {
+    server,
+    async stop() {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

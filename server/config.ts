@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+
+/** Typed, validated configuration. The only module that reads `process.env`. */
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** A PostgreSQL server URL; when absent an embedded PGlite database is used. */
+  readonly databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files. */
+  readonly dataDir: string;
+  readonly dbPoolMax: number;
+  /** Load the demo data into an empty database on start. */
+  readonly demoData: boolean;
+  /** Serve the GraphQL IDE (Apollo Sandbox landing page) at GET /graphql. */
+  readonly graphqlIde: boolean;
+  readonly introspection: boolean;
+  readonly logLevel: string;
+  /** Log every SQL statement (debug). */
+  readonly logSql: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const production = nodeEnv === 'production';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    env: nodeEnv,
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 4000, 0, 65535),
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 200),
+    demoData: bool(env, 'DEMO_DATA', !production),
+    graphqlIde: bool(env, 'GRAPHQL_IDE', !production),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
+    logSql: bool(env, 'LOG_SQL', false),
+  };
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126110823_init } from './Migration20261126110823_init';
+
+/** The migrations, in order. New migrations are created with `npm run migration:create` and listed here. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261126110823_init', class: Migration20261126110823_init },
+];

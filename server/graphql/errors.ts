@@ -1,0 +1,97 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import {
+  ForeignKeyConstraintViolationException,
+  NotNullConstraintViolationException,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { ArgumentValidationError } from 'type-graphql';
+import { DomainError } from '../shared/errors';
+
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function flattenValidation(errors: ValidationErrorLike[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`);
+    return [...own, ...flattenValidation(e.children ?? [], path)];
+  });
+}
+
+/**
+ * The one place where errors become `extensions.code`: domain errors keep their code and message; input validation
+ * becomes BAD_USER_INPUT with every problem listed; database constraint races become DUPLICATE / CONFLICT /
+ * STILL_REFERENCED; anything else is logged with the request id and answered with a generic message, never a stack.
+ */
+export function formatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (original instanceof DomainError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const problems = flattenValidation(original.extensions.validationErrors as unknown as ValidationErrorLike[]);
+      return {
+        ...base,
+        message: `Invalid input: ${problems.join('; ')}`,
+        extensions: { code: 'BAD_USER_INPUT', problems },
+      };
+    }
+    if (original instanceof OptimisticLockError) {
+      return {
+        ...base,
+        message: 'Someone else changed this record since you loaded it; reload it and try again.',
+        extensions: { code: 'CONFLICT' },
+      };
+    }
+    if (original instanceof UniqueConstraintViolationException) {
+      return {
+        ...base,
+        message: 'A record with the same key already exists; reload and choose another code.',
+        extensions: { code: 'DUPLICATE' },
+      };
+    }
+    if (original instanceof ForeignKeyConstraintViolationException) {
+      return {
+        ...base,
+        message: 'The change refers to a record that does not exist or is still referenced elsewhere.',
+        extensions: { code: 'STILL_REFERENCED' },
+      };
+    }
+    if (original instanceof NotNullConstraintViolationException) {
+      return { ...base, message: 'A required value is missing.', extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const code = formatted.extensions?.code;
+    if (original instanceof GraphQLError && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      return { ...base, extensions };
+    }
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      return { ...base, extensions };
+    }
+    log.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+    return {
+      ...base,
+      message: 'Internal error; it has been logged. Quote the request id when you report it.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

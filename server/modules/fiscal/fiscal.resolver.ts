@@ -1,0 +1,186 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import {
+  CreateDepartmentInput,
+  CreateFinanceDivisionInput,
+  CreateFiscalDivisionInput,
+  CreateFunctionClassInput,
+  DepartmentListArgs,
+  FinanceDivisionListArgs,
+  FiscalDivisionListArgs,
+  FunctionClassListArgs,
+  UpdateDepartmentInput,
+  UpdateFinanceDivisionInput,
+  UpdateFiscalDivisionInput,
+  UpdateFunctionClassInput,
+} from './fiscal.inputs';
+import { fiscalReads } from './fiscal.reads';
+import { fiscalService } from './fiscal.service';
+import {
+  Department,
+  DepartmentList,
+  FinanceDivision,
+  FinanceDivisionList,
+  FiscalDivision,
+  FiscalDivisionList,
+  FunctionClass,
+  FunctionClassList,
+} from './fiscal.types';
+
+@Resolver(() => FiscalDivision)
+export class FiscalDivisionResolver {
+  @Query(() => FiscalDivision, { nullable: true, description: 'One fiscal division by its 9-digit code.' })
+  fiscalDivision(@Ctx() ctx: Context, @Arg('code') code: string) {
+    return fiscalReads.fiscalDivision(ctx, code);
+  }
+
+  @Query(() => FiscalDivisionList, { description: 'Fiscal divisions (财政区划).' })
+  fiscalDivisions(@Ctx() ctx: Context, @Args() args: FiscalDivisionListArgs) {
+    return fiscalReads.fiscalDivisions(ctx, args);
+  }
+
+  @FieldResolver(() => FiscalDivision, { nullable: true, description: 'The division one level up.' })
+  parent(@Ctx() ctx: Context, @Root() d: FiscalDivision) {
+    return d.parentCode ? fiscalReads.fiscalDivision(ctx, d.parentCode) : null;
+  }
+
+  @Mutation(() => FiscalDivision, { description: 'Adds a fiscal division.' })
+  createFiscalDivision(@Ctx() ctx: Context, @Arg('input') input: CreateFiscalDivisionInput) {
+    return fiscalService.createFiscalDivision(ctx, input);
+  }
+
+  @Mutation(() => FiscalDivision, { description: 'Renames or re-levels a fiscal division.' })
+  updateFiscalDivision(@Ctx() ctx: Context, @Arg('code') code: string, @Arg('input') input: UpdateFiscalDivisionInput) {
+    return fiscalService.updateFiscalDivision(ctx, code, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a fiscal division that nothing references.' })
+  deleteFiscalDivision(@Ctx() ctx: Context, @Arg('code') code: string) {
+    return fiscalService.deleteFiscalDivision(ctx, code);
+  }
+}
+
+@Resolver(() => FinanceDivision)
+export class FinanceDivisionResolver {
+  @Query(() => FinanceDivision, { nullable: true, description: 'One finance bureau division by id.' })
+  financeDivision(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return fiscalReads.financeDivision(ctx, id);
+  }
+
+  @Query(() => FinanceDivisionList, { description: 'Finance bureau divisions (财政局内设处室).' })
+  financeDivisions(@Ctx() ctx: Context, @Args() args: FinanceDivisionListArgs) {
+    return fiscalReads.financeDivisions(ctx, args);
+  }
+
+  @FieldResolver(() => [Department], {
+    description: 'The departments this expenditure division manages (谁分配资金，谁审核目标).',
+  })
+  departments(@Ctx() ctx: Context, @Root() d: FinanceDivision) {
+    return fiscalReads.managedDepartments(ctx, d.id);
+  }
+
+  @Mutation(() => FinanceDivision, { description: 'Adds a finance bureau division.' })
+  createFinanceDivision(@Ctx() ctx: Context, @Arg('input') input: CreateFinanceDivisionInput) {
+    return fiscalService.createFinanceDivision(ctx, input);
+  }
+
+  @Mutation(() => FinanceDivision, { description: 'Changes a finance bureau division.' })
+  updateFinanceDivision(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateFinanceDivisionInput,
+  ) {
+    return fiscalService.updateFinanceDivision(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a finance division that manages nothing and reviewed nothing.' })
+  deleteFinanceDivision(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return fiscalService.deleteFinanceDivision(ctx, id);
+  }
+}
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => Department, { nullable: true, description: 'One department by id.' })
+  department(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return fiscalReads.department(ctx, id);
+  }
+
+  @Query(() => DepartmentList, { description: 'Budget departments and units (预算部门 / 预算单位).' })
+  departments(@Ctx() ctx: Context, @Args() args: DepartmentListArgs) {
+    return fiscalReads.departments(ctx, args);
+  }
+
+  @FieldResolver(() => FiscalDivision)
+  fiscalDivision(@Ctx() ctx: Context, @Root() d: Department) {
+    return fiscalReads.fiscalDivision(ctx, d.fiscalDivisionCode);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: 'The first-level unit this unit belongs to.' })
+  parent(@Ctx() ctx: Context, @Root() d: Department) {
+    return d.parentId ? fiscalReads.department(ctx, d.parentId) : null;
+  }
+
+  @FieldResolver(() => [Department], { description: 'Child units (下属单位).' })
+  children(@Ctx() ctx: Context, @Root() d: Department) {
+    return fiscalReads.departmentChildren(ctx, d.id);
+  }
+
+  @FieldResolver(() => FinanceDivision, { nullable: true, description: 'The expenditure division that manages it.' })
+  managingDivision(@Ctx() ctx: Context, @Root() d: Department) {
+    return d.managingDivisionId ? fiscalReads.financeDivision(ctx, d.managingDivisionId) : null;
+  }
+
+  @Mutation(() => Department, { description: 'Adds a budget department or unit.' })
+  createDepartment(@Ctx() ctx: Context, @Arg('input') input: CreateDepartmentInput) {
+    return fiscalService.createDepartment(ctx, input);
+  }
+
+  @Mutation(() => Department, { description: 'Changes a department.' })
+  updateDepartment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateDepartmentInput) {
+    return fiscalService.updateDepartment(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a department that has no units, projects, targets or indicators.' })
+  deleteDepartment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return fiscalService.deleteDepartment(ctx, id);
+  }
+}
+
+@Resolver(() => FunctionClass)
+export class FunctionClassResolver {
+  @Query(() => FunctionClass, { nullable: true, description: 'One function class by code.' })
+  functionClass(@Ctx() ctx: Context, @Arg('code') code: string) {
+    return fiscalReads.functionClass(ctx, code);
+  }
+
+  @Query(() => FunctionClassList, { description: 'Function classes of expenditure (支出功能分类).' })
+  functionClasses(@Ctx() ctx: Context, @Args() args: FunctionClassListArgs) {
+    return fiscalReads.functionClasses(ctx, args);
+  }
+
+  @FieldResolver(() => FunctionClass, { nullable: true })
+  parent(@Ctx() ctx: Context, @Root() f: FunctionClass) {
+    return f.parentCode ? fiscalReads.functionClass(ctx, f.parentCode) : null;
+  }
+
+  @FieldResolver(() => [FunctionClass])
+  children(@Ctx() ctx: Context, @Root() f: FunctionClass) {
+    return fiscalReads.functionClassChildren(ctx, f.code);
+  }
+
+  @Mutation(() => FunctionClass, { description: 'Adds a function class code; its parent must exist.' })
+  createFunctionClass(@Ctx() ctx: Context, @Arg('input') input: CreateFunctionClassInput) {
+    return fiscalService.createFunctionClass(ctx, input);
+  }
+
+  @Mutation(() => FunctionClass, { description: 'Renames a function class.' })
+  updateFunctionClass(@Ctx() ctx: Context, @Arg('code') code: string, @Arg('input') input: UpdateFunctionClassInput) {
+    return fiscalService.updateFunctionClass(ctx, code, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a function class that has no sub-classes and no projects.' })
+  deleteFunctionClass(@Ctx() ctx: Context, @Arg('code') code: string) {
+    return fiscalService.deleteFunctionClass(ctx, code);
+  }
+}

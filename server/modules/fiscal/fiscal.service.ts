@@ -1,0 +1,300 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../shared/context';
+import { DomainError } from '../../shared/errors';
+import { fresh } from '../../shared/loaders';
+import { applyPatch, assertAbsent, assertUnreferenced, loadOr404, reference, toId } from '../../shared/writes';
+import { DepartmentEntity, FinanceDivisionEntity, FiscalDivisionEntity, FunctionClassEntity } from './fiscal.entity';
+import { FinanceDivisionKind } from './fiscal.enums';
+import type {
+  CreateDepartmentInput,
+  CreateFinanceDivisionInput,
+  CreateFiscalDivisionInput,
+  CreateFunctionClassInput,
+  UpdateDepartmentInput,
+  UpdateFinanceDivisionInput,
+  UpdateFiscalDivisionInput,
+  UpdateFunctionClassInput,
+} from './fiscal.inputs';
+import { departmentTable, financeDivisionTable, fiscalDivisionTable, functionClassTable } from './fiscal.reads';
+import type { Department, FinanceDivision, FiscalDivision, FunctionClass } from './fiscal.types';
+
+/** Tables whose rows carry a fiscal division code, for the delete check. */
+const DIVISION_REFERENCES = [
+  { label: 'child divisions', table: 'fiscal_division', column: 'parent_code' },
+  { label: 'departments', table: 'department', column: 'fiscal_division_code' },
+  { label: 'finance divisions', table: 'finance_division', column: 'fiscal_division_code' },
+  { label: 'indicator categories', table: 'indicator_category', column: 'fiscal_division_code' },
+  { label: 'indicators', table: 'indicator', column: 'fiscal_division_code' },
+  { label: 'projects', table: 'project', column: 'fiscal_division_code' },
+  { label: 'performance targets', table: 'performance_target', column: 'fiscal_division_code' },
+  { label: 'regional targets', table: 'performance_target', column: 'region_code' },
+];
+
+const DEPARTMENT_REFERENCES = [
+  { label: 'child units', table: 'department', column: 'parent_id' },
+  { label: 'projects', table: 'project', column: 'department_id' },
+  { label: 'performance targets', table: 'performance_target', column: 'department_id' },
+  { label: 'indicator categories', table: 'indicator_category', column: 'owner_department_id' },
+  { label: 'indicators', table: 'indicator', column: 'owner_department_id' },
+  { label: 'indicator change requests', table: 'indicator_change_request', column: 'department_id' },
+];
+
+const FINANCE_DIVISION_REFERENCES = [
+  { label: 'managed departments', table: 'department', column: 'managing_division_id' },
+  { label: 'projects', table: 'project', column: 'managing_division_id' },
+  { label: 'target reviews', table: 'target_review', column: 'organisation_id' },
+];
+
+const FUNCTION_CLASS_REFERENCES = [
+  { label: 'sub-classes', table: 'function_class', column: 'parent_code' },
+  { label: 'projects', table: 'project', column: 'function_class_code' },
+];
+
+async function expenditureDivision(
+  em: EntityManager,
+  id: string,
+  fiscalDivisionCode: string,
+): Promise<FinanceDivisionEntity> {
+  const division = await reference(em, FinanceDivisionEntity, 'managingDivisionId', id);
+  if (division.kind !== FinanceDivisionKind.EXPENDITURE) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `managingDivisionId must name an expenditure division (支出处室); ${division.name} is ${division.kind}.`,
+      { field: 'managingDivisionId' },
+    );
+  }
+  if (division.fiscalDivision.code !== fiscalDivisionCode) {
+    throw new DomainError('BAD_USER_INPUT', `${division.name} belongs to another fiscal division.`, {
+      field: 'managingDivisionId',
+    });
+  }
+  return division;
+}
+
+async function parentDepartment(
+  em: EntityManager,
+  id: string,
+  self: DepartmentEntity | undefined,
+  fiscalDivisionCode: string,
+) {
+  const parent = await reference(em, DepartmentEntity, 'parentId', id);
+  if (self && parent.id === self.id) {
+    throw new DomainError('BAD_USER_INPUT', 'A department cannot be its own parent.', { field: 'parentId' });
+  }
+  if (parent.parent) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `${parent.name} is itself a child unit; choose a first-level unit as parent.`,
+      {
+        field: 'parentId',
+      },
+    );
+  }
+  if (parent.fiscalDivision.code !== fiscalDivisionCode) {
+    throw new DomainError('BAD_USER_INPUT', `${parent.name} belongs to another fiscal division.`, {
+      field: 'parentId',
+    });
+  }
+  return parent;
+}
+
+/** Reference data of the bureau: fiscal divisions, finance divisions, departments and function classes. */
+export const fiscalService = {
+  async createFiscalDivision(ctx: Context, input: CreateFiscalDivisionInput): Promise<FiscalDivision> {
+    await ctx.em.transactional(async (em) => {
+      await assertAbsent(em.count(FiscalDivisionEntity, { code: input.code }), `Fiscal division ${input.code}`);
+      const division = em.create(FiscalDivisionEntity, { code: input.code, name: input.name, level: input.level });
+      if (input.parentCode)
+        division.parent = await reference(em, FiscalDivisionEntity, 'parentCode', input.parentCode, 'code');
+    });
+    return fresh(ctx, fiscalDivisionTable, 'code', input.code);
+  },
+
+  async updateFiscalDivision(ctx: Context, code: string, input: UpdateFiscalDivisionInput): Promise<FiscalDivision> {
+    await ctx.em.transactional(async (em) => {
+      const division = await loadOr404(em, FiscalDivisionEntity, 'FiscalDivision', code, 'code');
+      applyPatch(division, { name: input.name ?? undefined, level: input.level ?? undefined });
+    });
+    return fresh(ctx, fiscalDivisionTable, 'code', code);
+  },
+
+  async deleteFiscalDivision(ctx: Context, code: string): Promise<boolean> {
+    await ctx.em.transactional(async (em) => {
+      const division = await loadOr404(em, FiscalDivisionEntity, 'FiscalDivision', code, 'code');
+      await assertUnreferenced(em, `Fiscal division ${code}`, code, DIVISION_REFERENCES);
+      em.remove(division);
+    });
+    return true;
+  },
+
+  async createFinanceDivision(ctx: Context, input: CreateFinanceDivisionInput): Promise<FinanceDivision> {
+    const id = await ctx.em.transactional(async (em) => {
+      const fiscalDivision = await reference(
+        em,
+        FiscalDivisionEntity,
+        'fiscalDivisionCode',
+        input.fiscalDivisionCode,
+        'code',
+      );
+      await assertAbsent(
+        em.count(FinanceDivisionEntity, { fiscalDivision, code: input.code }),
+        `Finance division ${input.code} in ${input.fiscalDivisionCode}`,
+      );
+      const division = em.create(FinanceDivisionEntity, {
+        fiscalDivision,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+      });
+      await em.flush();
+      return division.id;
+    });
+    return fresh(ctx, financeDivisionTable, 'id', id);
+  },
+
+  async updateFinanceDivision(ctx: Context, id: string, input: UpdateFinanceDivisionInput): Promise<FinanceDivision> {
+    await ctx.em.transactional(async (em) => {
+      const division = await loadOr404(em, FinanceDivisionEntity, 'FinanceDivision', id);
+      if (input.code && input.code !== division.code) {
+        await assertAbsent(
+          em.count(FinanceDivisionEntity, { fiscalDivision: division.fiscalDivision, code: input.code }),
+          `Finance division ${input.code}`,
+        );
+      }
+      if (input.kind && input.kind !== division.kind && input.kind !== FinanceDivisionKind.EXPENDITURE) {
+        // A division that manages departments must stay an expenditure division.
+        await assertUnreferenced(em, `${division.name} (still an expenditure division)`, division.id, [
+          FINANCE_DIVISION_REFERENCES[0]!,
+        ]);
+      }
+      applyPatch(division, {
+        code: input.code ?? undefined,
+        name: input.name ?? undefined,
+        kind: input.kind ?? undefined,
+      });
+    });
+    return fresh(ctx, financeDivisionTable, 'id', toId(id));
+  },
+
+  async deleteFinanceDivision(ctx: Context, id: string): Promise<boolean> {
+    await ctx.em.transactional(async (em) => {
+      const division = await loadOr404(em, FinanceDivisionEntity, 'FinanceDivision', id);
+      await assertUnreferenced(em, `Finance division ${division.name}`, division.id, FINANCE_DIVISION_REFERENCES);
+      em.remove(division);
+    });
+    return true;
+  },
+
+  async createDepartment(ctx: Context, input: CreateDepartmentInput): Promise<Department> {
+    const id = await ctx.em.transactional(async (em) => {
+      const fiscalDivision = await reference(
+        em,
+        FiscalDivisionEntity,
+        'fiscalDivisionCode',
+        input.fiscalDivisionCode,
+        'code',
+      );
+      await assertAbsent(
+        em.count(DepartmentEntity, { fiscalDivision, code: input.code }),
+        `Department ${input.code} in ${input.fiscalDivisionCode}`,
+      );
+      const department = em.create(DepartmentEntity, {
+        fiscalDivision,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        industryPilot: input.industryPilot ?? false,
+      });
+      if (input.parentId)
+        department.parent = await parentDepartment(em, input.parentId, undefined, fiscalDivision.code);
+      if (input.managingDivisionId) {
+        department.managingDivision = await expenditureDivision(em, input.managingDivisionId, fiscalDivision.code);
+      }
+      await em.flush();
+      return department.id;
+    });
+    return fresh(ctx, departmentTable, 'id', id);
+  },
+
+  async updateDepartment(ctx: Context, id: string, input: UpdateDepartmentInput): Promise<Department> {
+    await ctx.em.transactional(async (em) => {
+      const department = await loadOr404(em, DepartmentEntity, 'Department', id);
+      const divisionCode = department.fiscalDivision.code;
+      if (input.code && input.code !== department.code) {
+        await assertAbsent(
+          em.count(DepartmentEntity, { fiscalDivision: department.fiscalDivision, code: input.code }),
+          `Department ${input.code} in ${divisionCode}`,
+        );
+      }
+      applyPatch(department, {
+        code: input.code ?? undefined,
+        name: input.name ?? undefined,
+        kind: input.kind ?? undefined,
+        industryPilot: input.industryPilot ?? undefined,
+      });
+      if (input.parentId === null) department.parent = undefined;
+      else if (input.parentId !== undefined) {
+        if ((await em.count(DepartmentEntity, { parent: department })) > 0) {
+          throw new DomainError(
+            'BAD_USER_INPUT',
+            `${department.name} has child units, so it must stay a first-level unit.`,
+            {
+              field: 'parentId',
+            },
+          );
+        }
+        department.parent = await parentDepartment(em, input.parentId, department, divisionCode);
+      }
+      if (input.managingDivisionId === null) department.managingDivision = undefined;
+      else if (input.managingDivisionId !== undefined) {
+        department.managingDivision = await expenditureDivision(em, input.managingDivisionId, divisionCode);
+      }
+    });
+    return fresh(ctx, departmentTable, 'id', toId(id));
+  },
+
+  async deleteDepartment(ctx: Context, id: string): Promise<boolean> {
+    await ctx.em.transactional(async (em) => {
+      const department = await loadOr404(em, DepartmentEntity, 'Department', id);
+      await assertUnreferenced(em, `Department ${department.name}`, department.id, DEPARTMENT_REFERENCES);
+      em.remove(department);
+    });
+    return true;
+  },
+
+  async createFunctionClass(ctx: Context, input: CreateFunctionClassInput): Promise<FunctionClass> {
+    await ctx.em.transactional(async (em) => {
+      await assertAbsent(em.count(FunctionClassEntity, { code: input.code }), `Function class ${input.code}`);
+      const level = (input.code.length - 1) / 2;
+      const fc = em.create(FunctionClassEntity, { code: input.code, name: input.name, level });
+      if (level > 1) {
+        const parentCode = input.code.slice(0, input.code.length - 2);
+        const parent = await em.findOne(FunctionClassEntity, { code: parentCode });
+        if (!parent) {
+          throw new DomainError('INVALID_REFERENCE', `Create the parent class ${parentCode} before ${input.code}.`, {
+            field: 'code',
+          });
+        }
+        fc.parent = parent;
+      }
+    });
+    return fresh(ctx, functionClassTable, 'code', input.code);
+  },
+
+  async updateFunctionClass(ctx: Context, code: string, input: UpdateFunctionClassInput): Promise<FunctionClass> {
+    await ctx.em.transactional(async (em) => {
+      const fc = await loadOr404(em, FunctionClassEntity, 'FunctionClass', code, 'code');
+      fc.name = input.name;
+    });
+    return fresh(ctx, functionClassTable, 'code', code);
+  },
+
+  async deleteFunctionClass(ctx: Context, code: string): Promise<boolean> {
+    await ctx.em.transactional(async (em) => {
+      const fc = await loadOr404(em, FunctionClassEntity, 'FunctionClass', code, 'code');
+      await assertUnreferenced(em, `Function class ${code}`, code, FUNCTION_CLASS_REFERENCES);
+      em.remove(fc);
+    });
+    return true;
+  },
+};

@@ -1,0 +1,107 @@
+import { Max, Min } from 'class-validator';
+import { ArgsType, type ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Context } from './context';
+import { rows, selectList, type Table, type Where } from './sql';
+
+/** The largest page any list returns. */
+export const MAX_PAGE_SIZE = 200;
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending or descending order.' });
+
+/** Paging arguments shared by every list: `offset` and a page size bounded at 200. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 0, description: 'How many items to skip.' })
+  @Min(0)
+  @Max(10_000_000)
+  offset: number = 0;
+
+  @Field(() => Int, { defaultValue: 50, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit: number = 50;
+}
+
+/** Every list in the API returns this shape: a page of `items` and the `totalCount` matching the filter. */
+export function ListResult<T extends object>(item: ClassType<T>) {
+  @ObjectType()
+  abstract class ListResultClass {
+    @Field(() => [item], { description: 'The items of this page.' })
+    items!: T[];
+
+    @Field(() => Int, { description: 'How many items match the filter, over all pages.' })
+    totalCount!: number;
+  }
+  return ListResultClass;
+}
+
+/** A sort key: a field of the list's sort enum and a direction. */
+export function SortInput<E extends object>(fieldEnum: E, name: string) {
+  @InputType(`${name}Sort`, { description: `One sort key of ${name} lists.` })
+  class SortInputClass {
+    @Field(() => fieldEnum)
+    field!: E[keyof E];
+
+    @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+    direction: SortDirection = SortDirection.ASC;
+  }
+  return SortInputClass;
+}
+
+export interface SortKey<F> {
+  field: F;
+  direction: SortDirection;
+}
+
+/** ORDER BY from sort keys (columns from the map), always ending with the primary key so pages are stable. */
+export function orderBy<F extends string>(
+  sort: readonly SortKey<F>[] | undefined | null,
+  columns: Record<F, string>,
+  fallback: string,
+  primaryKey = 't.id',
+): string {
+  const keys = (sort ?? []).map((s) => `${columns[s.field]} ${s.direction === SortDirection.DESC ? 'desc' : 'asc'}`);
+  const primary = `${primaryKey} asc`;
+  if (keys.length === 0) return fallback === primary ? primary : `${fallback}, ${primary}`;
+  return [...keys, primary].join(', ');
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+}
+
+/**
+ * One page of a list and its total count in a single statement (`count(*) over ()`); a second statement is needed
+ * only when the page is past the end.
+ */
+export async function listPage<T>(
+  ctx: Pick<Context, 'em'>,
+  t: Table<T>,
+  where: Where,
+  order: string,
+  page: { offset: number; limit: number },
+  joins = '',
+): Promise<Page<T>> {
+  const found = await rows<T & { __total: string }>(
+    ctx,
+    `select ${selectList(t)}, count(*) over () as "__total" from ${t.name} t ${joins} ${where.sql} order by ${order} limit ? offset ?`,
+    [...where.params, page.limit, page.offset],
+  );
+  if (found.length === 0) {
+    if (page.offset === 0) return { items: [], totalCount: 0 };
+    const [c] = await rows<{ n: string }>(
+      ctx,
+      `select count(*) as n from ${t.name} t ${joins} ${where.sql}`,
+      where.params,
+    );
+    return { items: [], totalCount: Number(c?.n ?? 0) };
+  }
+  const totalCount = Number(found[0]?.__total ?? 0);
+  for (const r of found) delete (r as { __total?: string }).__total;
+  return { items: found, totalCount };
+}

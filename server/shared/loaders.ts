@@ -1,0 +1,82 @@
+import DataLoader from 'dataloader';
+import type { Context } from './context';
+import { rows, selectList, type Table } from './sql';
+
+type Key = string | number;
+
+/**
+ * Per-request DataLoaders: each relation of a response is fetched with one set-based statement, whatever the
+ * page size. Loaders are created lazily, keyed by table and column.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<Key, unknown>>();
+
+  constructor(private readonly ctx: Pick<Context, 'em'>) {}
+
+  /** Rows of `t` whose `column` (default the primary key) equals the key; one row or undefined per key. */
+  one<T>(t: Table<T>, column = 'id', extraWhere = ''): DataLoader<Key, T | undefined> {
+    return this.get(`one:${t.name}:${column}:${extraWhere}`, async (keys) => {
+      const found = await rows<T>(
+        this.ctx,
+        `select ${selectList(t)} from ${t.name} t where t.${column} in (${keys.map(() => '?').join(', ')})${extraWhere ? ` and ${extraWhere}` : ''}`,
+        keys,
+      );
+      const field = fieldOf(t, column);
+      const byKey = new Map(found.map((r) => [String((r as Record<string, unknown>)[field]), r]));
+      return keys.map((k) => byKey.get(String(k)));
+    }) as DataLoader<Key, T | undefined>;
+  }
+
+  /** All rows of `t` whose `column` equals the key, in `orderBy` order; a list per key. */
+  many<T>(t: Table<T>, column: string, orderBy = 't.id', extraWhere = ''): DataLoader<Key, T[]> {
+    return this.get(`many:${t.name}:${column}:${orderBy}:${extraWhere}`, async (keys) => {
+      const found = await rows<T>(
+        this.ctx,
+        `select ${selectList(t)} from ${t.name} t where t.${column} in (${keys.map(() => '?').join(', ')})${extraWhere ? ` and ${extraWhere}` : ''} order by ${orderBy}`,
+        keys,
+      );
+      const field = fieldOf(t, column);
+      const byKey = new Map<string, T[]>();
+      for (const r of found) {
+        const k = String((r as Record<string, unknown>)[field]);
+        const list = byKey.get(k);
+        if (list) list.push(r);
+        else byKey.set(k, [r]);
+      }
+      return keys.map((k) => byKey.get(String(k)) ?? []);
+    }) as DataLoader<Key, T[]>;
+  }
+
+  /** A loader with a batch function of the caller's own, for relations that are not a plain column match. */
+  custom<V>(name: string, batch: (keys: readonly Key[]) => Promise<V[]>): DataLoader<Key, V> {
+    return this.get(`custom:${name}`, batch) as DataLoader<Key, V>;
+  }
+
+  private get(name: string, batch: (keys: readonly Key[]) => Promise<unknown[]>): DataLoader<Key, unknown> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<Key, unknown>(batch, { cacheKeyFn: (k) => String(k), maxBatchSize: 1000 });
+      this.loaders.set(name, loader);
+    }
+    return loader;
+  }
+}
+
+function fieldOf<T>(t: Table<T>, column: string): string {
+  for (const [field, col] of Object.entries(t.columns as Record<string, string>)) {
+    if (col === column) return field;
+  }
+  throw new Error(`table ${t.name} has no field for column ${column}`);
+}
+
+/** Reads a row after its write committed, bypassing any value the request's loaders cached before. */
+export async function fresh<T>(
+  ctx: Pick<Context, 'loaders'>,
+  t: Table<T>,
+  column: string,
+  key: string | number,
+): Promise<T> {
+  const row = await ctx.loaders.one(t, column).clear(key).load(key);
+  if (!row) throw new Error(`${t.name} ${key} vanished after its write`);
+  return row;
+}

@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { MikroORM } from '@mikro-orm/core';
+import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import pino from 'pino';
+import { type App, createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { createOrm } from '../../server/db/orm';
+import { globalSqlStats } from '../../server/db/stats';
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [k: string]: unknown };
+}
+
+export interface GqlResult<T> {
+  data?: T | null;
+  errors?: GqlError[];
+  /** SQL statements the server sent while answering this request. */
+  statements: number;
+  status: number;
+}
+
+/** A running API on a loopback port, over the shared test database, driven through HTTP like a real client. */
+export interface TestApi {
+  readonly url: string;
+  readonly orm: MikroORM<PostgreSqlDriver>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  /** Like gql, but fails the test on any error and returns the data. */
+  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Runs SQL directly against the test database (for arranging data and checking what was written). */
+  sql<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  stop(): Promise<void>;
+}
+
+export async function startApi(): Promise<TestApi> {
+  const url = process.env.YARDSTICK_TEST_DB_URL;
+  if (!url) throw new Error('YARDSTICK_TEST_DB_URL is not set: run the tests through jest (global setup)');
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1' };
+  const orm = await createOrm({ url, poolMax: 4, log });
+  const app: App = await createApp(config, orm, log);
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = app.server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}/graphql`;
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> => {
+    const before = globalSqlStats.statements;
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: GqlError[] };
+    return { ...body, statements: globalSqlStats.statements - before, status: res.status };
+  };
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    orm,
+    gql,
+    async ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+      const r = await gql<T>(query, variables);
+      if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
+      return r.data as T;
+    },
+    async sql<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+      return (await orm.em.fork().getConnection().execute(sql, params, 'all')) as R[];
+    },
+    async stop() {
+      await app.stop();
+      await orm.close(true);
+    },
+  };
+}
+
+/** A short unique suffix for codes that tests create, so test files can share one database. */
+export function uniq(prefix = 'T'): string {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`.toUpperCase();
+}
