@@ -1,7 +1,21 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { admissionResolvers } from '../modules/admission';
+import { exanteResolvers } from '../modules/exante';
 import { fiscalResolvers } from '../modules/fiscal';
+import { indicatorResolvers } from '../modules/indicator';
+import { projectResolvers } from '../modules/project';
+import { reviewResolvers } from '../modules/review';
+import { targetResolvers } from '../modules/target';
 
 type ResolverClass = new (...args: never[]) => object;
 
-/** Every module's resolvers. A module adds its list here. */
-export const resolvers: NonEmptyArray<ResolverClass> = [...fiscalResolvers];
+/** Every module's resolvers. A module exports its list from its index.ts. */
+export const resolvers: NonEmptyArray<ResolverClass> = [
+  ...fiscalResolvers,
+  ...indicatorResolvers,
+  ...admissionResolvers,
+  ...projectResolvers,
+  ...exanteResolvers,
+  ...targetResolvers,
+  ...reviewResolvers,
+];

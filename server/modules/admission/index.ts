@@ -1,0 +1,5 @@
+/** admission module. */
+export * from './admission.entity';
+export * from './admission.enums';
+
+export const admissionResolvers = [] as const;

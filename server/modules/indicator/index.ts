@@ -1,0 +1,5 @@
+/** indicator module. */
+export * from './indicator.entity';
+export * from './indicator.enums';
+
+export const indicatorResolvers = [] as const;

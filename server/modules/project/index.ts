@@ -1,0 +1,5 @@
+/** project module. */
+export * from './project.entity';
+export * from './project.enums';
+
+export const projectResolvers = [] as const;

@@ -1,0 +1,5 @@
+/** review module. */
+export * from './review.entity';
+export * from './review.enums';
+
+export const reviewResolvers = [] as const;
