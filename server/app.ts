@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import { type SqlStats, sqlStatsStorage } from './db/stats';
 import { createContext } from './graphql/context';
-import { formatError } from './graphql/errors';
+import { errorLoggingPlugin, formatError } from './graphql/errors';
 import { buildApiSchema } from './graphql/schema';
 import type { Context } from './shared/context';
 
@@ -46,10 +46,11 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(log),
+    formatError: formatError(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginCacheControlDisabled(),
+      errorLoggingPlugin,
       config.graphqlIde
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),

@@ -1,4 +1,4 @@
-import { unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
   ForeignKeyConstraintViolationException,
   NotNullConstraintViolationException,
@@ -6,8 +6,8 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
+import type { Context } from '../shared/context';
 import { DomainError } from '../shared/errors';
 
 const CLIENT_CODES = new Set([
@@ -39,9 +39,16 @@ function flattenValidation(errors: ValidationErrorLike[], prefix = ''): string[]
  * becomes BAD_USER_INPUT with every problem listed; database constraint races become DUPLICATE / CONFLICT /
  * STILL_REFERENCED; anything else is logged with the request id and answered with a generic message, never a stack.
  */
-export function formatError(log: Logger) {
+/** The error a resolver threw, under the GraphQLError wrappers that execution adds. */
+function rootCause(error: unknown): unknown {
+  let e = error;
+  while (e instanceof GraphQLError && e.originalError && e.originalError !== e) e = e.originalError;
+  return e;
+}
+
+export function formatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = rootCause(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     if (original instanceof DomainError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
@@ -87,11 +94,44 @@ export function formatError(log: Logger) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...base, extensions };
     }
-    log.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     return {
       ...base,
-      message: 'Internal error; it has been logged. Quote the request id when you report it.',
+      message: 'Internal error; it has been logged. Quote the x-request-id response header when you report it.',
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
 }
+
+/** Whether an error is one of ours to report to the client as it is (not a fault to log). */
+export function isExpectedError(error: unknown): boolean {
+  const original = rootCause(error);
+  if (
+    original instanceof DomainError ||
+    original instanceof ArgumentValidationError ||
+    original instanceof OptimisticLockError ||
+    original instanceof UniqueConstraintViolationException ||
+    original instanceof ForeignKeyConstraintViolationException ||
+    original instanceof NotNullConstraintViolationException
+  ) {
+    return true;
+  }
+  return original instanceof GraphQLError && original.extensions?.code !== 'INTERNAL_SERVER_ERROR';
+}
+
+/** Logs unexpected errors with the request's logger, so the log line carries the request id. */
+export const errorLoggingPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue, operationName }) {
+        for (const error of errors) {
+          if (!isExpectedError(error.originalError ?? error)) {
+            contextValue.log.error(
+              { err: error.originalError ?? error, path: error.path, operationName },
+              'unexpected error',
+            );
+          }
+        }
+      },
+    };
+  },
+};

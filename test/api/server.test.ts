@@ -1,0 +1,122 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const MAIN = resolve(__dirname, '../../dist/server/main.js');
+
+interface Running {
+  child: ChildProcess;
+  base: string;
+  readyMs: number;
+  logs: string[];
+}
+
+/** Starts the built server as `npm start` does, and waits for its "listening" log line. */
+async function start(env: Record<string, string>): Promise<Running> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  const base = await new Promise<string>((ok, fail) => {
+    let buffer = '';
+    child.stdout?.on('data', (d) => {
+      buffer += d;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        logs.push(line);
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'Yardstick is listening' && entry.url) ok(entry.url.replace(/\/graphql$/, ''));
+      }
+    });
+    let stderr = '';
+    child.stderr?.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => fail(new Error(`server exited with ${code} before listening:\n${stderr}`)));
+  });
+  return { child, base, readyMs: Date.now() - started, logs };
+}
+
+/** Sends SIGTERM and resolves with the exit code once the process is gone. */
+function stop(r: Running): Promise<number | null> {
+  return new Promise((ok) => {
+    r.child.once('exit', (code) => ok(code));
+    r.child.kill('SIGTERM');
+  });
+}
+
+async function gql<T>(base: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+describe('the server process (npm start)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-data-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on an empty data directory with the demo data, serves /healthz, /admin and the IDE, and keeps changes across a restart', async () => {
+    const first = await start({ DATA_DIR: dataDir });
+    try {
+      // From an empty data directory to answering queries: the issue asks for under 15 s on 2 cores.
+      expect(first.readyMs).toBeLessThan(15_000);
+      const health = await fetch(`${first.base}/healthz`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const admin = await fetch(`${first.base}/admin`);
+      expect(admin.status).toBe(200);
+      expect(await admin.text()).toContain('预算绩效目标管理平台');
+      const ide = await fetch(`${first.base}/graphql`, { headers: { accept: 'text/html' } });
+      expect(ide.status).toBe(200);
+      expect(ide.headers.get('content-type')).toContain('text/html');
+
+      const demo = await gql<{ departments: { totalCount: number } }>(
+        first.base,
+        '{ departments(filter: { fiscalDivisionCode: "410100000", topLevel: true }) { totalCount } }',
+      );
+      expect(demo.departments.totalCount).toBe(90);
+      await gql(
+        first.base,
+        'mutation { createFiscalDivision(input: { code: "419900000", name: "重启测试区", level: DISTRICT }) { code } }',
+      );
+    } finally {
+      expect(await stop(first)).toBe(0);
+    }
+    expect(first.logs.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
+
+    const second = await start({ DATA_DIR: dataDir });
+    try {
+      const kept = await gql<{ fiscalDivision: { name: string } | null; departments: { totalCount: number } }>(
+        second.base,
+        '{ fiscalDivision(code: "419900000") { name } departments(filter: { fiscalDivisionCode: "410100000", topLevel: true }) { totalCount } }',
+      );
+      expect(kept.fiscalDivision).toEqual({ name: '重启测试区' });
+      // The demo data is loaded once, not again on restart.
+      expect(kept.departments.totalCount).toBe(90);
+      expect(second.logs.some((l) => l.includes('demo data loaded'))).toBe(false);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  }, 60_000);
+
+  it('runs the same build on a PostgreSQL database named by DATABASE_URL', async () => {
+    const url = process.env.YARDSTICK_TEST_DB_URL as string;
+    const running = await start({ DATABASE_URL: url, DB_POOL_MAX: '2' });
+    try {
+      const data = await gql<{ fiscalDivision: { name: string } }>(
+        running.base,
+        '{ fiscalDivision(code: "410100000") { name } }',
+      );
+      expect(data.fiscalDivision.name).toBe('郑州市本级');
+      expect(running.logs.some((l) => l.includes('"embedded":false'))).toBe(true);
+    } finally {
+      expect(await stop(running)).toBe(0);
+    }
+  }, 30_000);
+});
