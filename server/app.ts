@@ -46,6 +46,8 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the shutdown order (HTTP, then the database); Apollo must not race it on SIGTERM.
+    stopOnTerminationSignals: false,
     formatError: formatError(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),

@@ -18,6 +18,13 @@ export interface Config {
   readonly logLevel: string;
   /** Log every SQL statement (debug). */
   readonly logSql: boolean;
+  /** Secret that signs access tokens (HS256); shared by every instance. */
+  readonly jwtSecret: string | undefined;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlDays: number;
+  /** Failed sign-ins for one login name before it is refused for a while. */
+  readonly loginMaxFailures: number;
+  readonly loginLockMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -61,5 +68,18 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     logSql: bool(env, 'LOG_SQL', false),
+    jwtSecret: jwtSecret(env, production),
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86_400),
+    refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 10, 3, 1000),
+    loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440),
   };
+}
+
+function jwtSecret(env: Env, production: boolean): string | undefined {
+  const secret = env.JWT_SECRET || undefined;
+  if (secret && secret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters long');
+  if (!secret && production) throw new ConfigError('JWT_SECRET must be set in production (32 characters or more)');
+  // Outside production a missing secret is generated and kept in the data directory (see server/main.ts).
+  return secret;
 }

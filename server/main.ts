@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.stop();
+      log.info('HTTP server closed');
       await db.close();
       log.info('stopped');
     } catch (err) {

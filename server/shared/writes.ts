@@ -87,7 +87,10 @@ export function applyPatch<T extends object>(entity: T, patch: Partial<Record<ke
   }
 }
 
-/** Refuses a create or rename whose key is taken: DUPLICATE, naming what exists. */
+/**
+ * Refuses a create or rename whose key is taken: DUPLICATE, naming what exists. Call it before `em.create`: a count
+ * flushes pending new entities first, so afterwards it would find the record being created.
+ */
 export async function assertAbsent(count: Promise<number>, what: string): Promise<void> {
   if ((await count) > 0) {
     throw new DomainError('DUPLICATE', `${what} already exists; choose another code or edit the existing one.`);

@@ -1,5 +1,21 @@
-/** exante module. */
+/** Ex-ante module: ex-ante performance assessments (事前绩效评估) of projects, and their scoring. */
+
+export { defaultExAnteConfig, type ExAnteConfig, type ExAnteThresholds } from './exante.config';
 export * from './exante.entity';
 export * from './exante.enums';
+export { exAnteAssessmentTable, exanteReads } from './exante.reads';
+export { ExAnteAssessmentResolver, ProjectExAnteResolver } from './exante.resolver';
+export {
+  conclusionFor,
+  EX_ANTE_DIMENSIONS,
+  type ExAnteDimension,
+  type ExAnteScores,
+  parseScore,
+  totalScore,
+} from './exante.scoring';
+export { exanteService } from './exante.service';
+export * from './exante.types';
 
-export const exanteResolvers = [] as const;
+import { ExAnteAssessmentResolver, ProjectExAnteResolver } from './exante.resolver';
+
+export const exanteResolvers = [ExAnteAssessmentResolver, ProjectExAnteResolver] as const;

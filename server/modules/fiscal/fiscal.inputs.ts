@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsIn, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsIn, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs, SortInput, type SortKey } from '../../shared/list';
 import { DepartmentKind, FinanceDivisionKind, FiscalDivisionLevel } from './fiscal.enums';
@@ -31,6 +31,7 @@ export class FiscalDivisionFilter {
 @ArgsType()
 export class FiscalDivisionListArgs extends PageArgs {
   @Field(() => FiscalDivisionFilter, { nullable: true })
+  @ValidateNested()
   filter?: FiscalDivisionFilter;
 
   @Field(() => [FiscalDivisionSort], { nullable: true })
@@ -93,6 +94,7 @@ export class FinanceDivisionFilter {
 @ArgsType()
 export class FinanceDivisionListArgs extends PageArgs {
   @Field(() => FinanceDivisionFilter, { nullable: true })
+  @ValidateNested()
   filter?: FinanceDivisionFilter;
 
   @Field(() => [FinanceDivisionSort], { nullable: true })
@@ -175,6 +177,7 @@ export class DepartmentFilter {
 @ArgsType()
 export class DepartmentListArgs extends PageArgs {
   @Field(() => DepartmentFilter, { nullable: true })
+  @ValidateNested()
   filter?: DepartmentFilter;
 
   @Field(() => [DepartmentSort], { nullable: true })
@@ -259,6 +262,7 @@ export class FunctionClassFilter {
 @ArgsType()
 export class FunctionClassListArgs extends PageArgs {
   @Field(() => FunctionClassFilter, { nullable: true })
+  @ValidateNested()
   filter?: FunctionClassFilter;
 
   @Field(() => [FunctionClassSort], { nullable: true })

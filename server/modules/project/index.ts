@@ -1,5 +1,17 @@
-/** project module. */
+/** Project module: the project library (项目库) and each project's money per fiscal year (项目预算). */
+
+export { ProjectBudgetResolver } from './project.budget.resolver';
+export { projectBudgetService } from './project.budget.service';
 export * from './project.entity';
 export * from './project.enums';
+export { fromFen, moneyGreater, toFen } from './project.money';
+export { NEEDS_EX_ANTE_SQL, projectBudgetTable, projectReads, projectTable } from './project.reads';
+export { DepartmentProjectsResolver, ProjectResolver } from './project.resolver';
+export { assertVersion, type BudgetState, checkBudget } from './project.rules';
+export { projectService } from './project.service';
+export * from './project.types';
 
-export const projectResolvers = [] as const;
+import { ProjectBudgetResolver } from './project.budget.resolver';
+import { DepartmentProjectsResolver, ProjectResolver } from './project.resolver';
+
+export const projectResolvers = [ProjectResolver, ProjectBudgetResolver, DepartmentProjectsResolver] as const;

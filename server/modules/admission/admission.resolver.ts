@@ -1,0 +1,97 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { Department, FiscalDivision, fiscalReads } from '../fiscal';
+import { Indicator, IndicatorCategory, IndicatorFrameworkNode, indicatorReads } from '../indicator';
+import { IndicatorChangeRequestListArgs } from './admission.inputs';
+import { admissionReads } from './admission.reads';
+import {
+  IndicatorChangeApproval,
+  IndicatorChangeRequest,
+  IndicatorChangeRequestList,
+  IndicatorProposal,
+} from './admission.types';
+
+@Resolver(() => IndicatorChangeRequest)
+export class IndicatorChangeRequestResolver {
+  @Query(() => IndicatorChangeRequest, { nullable: true, description: 'One indicator change request by id.' })
+  indicatorChangeRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return admissionReads.changeRequest(ctx, id);
+  }
+
+  @Query(() => IndicatorChangeRequestList, {
+    description: 'The admission queue: requests to admit, modify or retire library indicators (指标入库申请).',
+  })
+  indicatorChangeRequests(@Ctx() ctx: Context, @Args() args: IndicatorChangeRequestListArgs) {
+    return admissionReads.changeRequests(ctx, args);
+  }
+
+  @FieldResolver(() => FiscalDivision)
+  fiscalDivision(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+    return fiscalReads.fiscalDivision(ctx, r.fiscalDivisionCode);
+  }
+
+  @FieldResolver(() => IndicatorProposal, { description: 'The proposed indicator definition.' })
+  proposal(@Root() r: IndicatorChangeRequest) {
+    return admissionReads.proposal(r);
+  }
+
+  @FieldResolver(() => Department, { description: 'The applying department (申请部门).' })
+  department(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+    return fiscalReads.department(ctx, r.departmentId);
+  }
+
+  @FieldResolver(() => Indicator, {
+    nullable: true,
+    description: 'The indicator version a MODIFY or RETIRE is about; null for ADMIT.',
+  })
+  indicator(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+    return r.indicatorId ? indicatorReads.indicator(ctx, r.indicatorId) : null;
+  }
+
+  @FieldResolver(() => Indicator, { nullable: true, description: 'The indicator version the approval published.' })
+  resultIndicator(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+    return r.resultIndicatorId ? indicatorReads.indicator(ctx, r.resultIndicatorId) : null;
+  }
+
+  @FieldResolver(() => Indicator, {
+    nullable: true,
+    description: 'For a rejection as a duplicate (重复指标): the existing indicator.',
+  })
+  duplicateOf(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+    return r.duplicateOfId ? indicatorReads.indicator(ctx, r.duplicateOfId) : null;
+  }
+
+  @FieldResolver(() => [IndicatorChangeApproval], { description: 'The recorded decisions (审核记录), in order.' })
+  approvals(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+    return admissionReads.approvals(ctx, r.id);
+  }
+}
+
+@Resolver(() => IndicatorProposal)
+export class IndicatorProposalResolver {
+  @FieldResolver(() => IndicatorCategory, { nullable: true, description: 'The proposed category.' })
+  category(@Ctx() ctx: Context, @Root() p: IndicatorProposal) {
+    return p.categoryId ? indicatorReads.category(ctx, p.categoryId) : null;
+  }
+
+  @FieldResolver(() => IndicatorFrameworkNode, { nullable: true, description: 'The proposed level-1 dimension.' })
+  level1(@Ctx() ctx: Context, @Root() p: IndicatorProposal) {
+    return p.level1NodeId ? indicatorReads.frameworkNode(ctx, p.level1NodeId) : null;
+  }
+
+  @FieldResolver(() => IndicatorFrameworkNode, { nullable: true, description: 'The proposed level-2 dimension.' })
+  level2(@Ctx() ctx: Context, @Root() p: IndicatorProposal) {
+    return p.level2NodeId ? indicatorReads.frameworkNode(ctx, p.level2NodeId) : null;
+  }
+}
+
+@Resolver(() => Indicator)
+export class IndicatorChangeRequestsOfIndicatorResolver {
+  @FieldResolver(() => [IndicatorChangeRequest], {
+    description:
+      'The change requests that concern this version: about it (MODIFY, RETIRE) or whose approval published it, oldest first.',
+  })
+  changeRequests(@Ctx() ctx: Context, @Root() i: Indicator) {
+    return admissionReads.ofIndicator(ctx, i.id);
+  }
+}

@@ -1,0 +1,63 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { FiscalDivision, fiscalReads } from '../fiscal';
+import { Project, projectReads } from '../project';
+import { CreateExAnteAssessmentInput, ExAnteAssessmentListArgs, UpdateExAnteAssessmentInput } from './exante.inputs';
+import { exanteReads } from './exante.reads';
+import { exanteService } from './exante.service';
+import { ExAnteAssessment, ExAnteAssessmentList } from './exante.types';
+
+@Resolver(() => ExAnteAssessment)
+export class ExAnteAssessmentResolver {
+  @Query(() => ExAnteAssessment, { nullable: true, description: 'One ex-ante assessment by id.' })
+  exAnteAssessment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return exanteReads.exAnteAssessment(ctx, id);
+  }
+
+  @Query(() => ExAnteAssessmentList, { description: 'Ex-ante performance assessments (事前绩效评估).' })
+  exAnteAssessments(@Ctx() ctx: Context, @Args() args: ExAnteAssessmentListArgs) {
+    return exanteReads.exAnteAssessments(ctx, args);
+  }
+
+  @FieldResolver(() => FiscalDivision)
+  fiscalDivision(@Ctx() ctx: Context, @Root() a: ExAnteAssessment) {
+    return fiscalReads.fiscalDivision(ctx, a.fiscalDivisionCode);
+  }
+
+  @FieldResolver(() => Project, { description: 'The assessed project.' })
+  project(@Ctx() ctx: Context, @Root() a: ExAnteAssessment) {
+    return projectReads.project(ctx, a.projectId);
+  }
+
+  @Mutation(() => ExAnteAssessment, {
+    description: 'Records an ex-ante assessment; the total and the conclusion are computed from the five scores.',
+  })
+  createExAnteAssessment(@Ctx() ctx: Context, @Arg('input') input: CreateExAnteAssessmentInput) {
+    return exanteService.createExAnteAssessment(ctx, input);
+  }
+
+  @Mutation(() => ExAnteAssessment, { description: 'Changes an ex-ante assessment and recomputes its conclusion.' })
+  updateExAnteAssessment(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateExAnteAssessmentInput,
+  ) {
+    return exanteService.updateExAnteAssessment(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes an ex-ante assessment.' })
+  deleteExAnteAssessment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return exanteService.deleteExAnteAssessment(ctx, id);
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectExAnteResolver {
+  @FieldResolver(() => [ExAnteAssessment], {
+    description:
+      'Ex-ante assessments (事前绩效评估) of the project by year and stage; required for new major policies and special funds.',
+  })
+  exAnteAssessments(@Ctx() ctx: Context, @Root() p: Project) {
+    return exanteReads.assessmentsByProject(ctx, p.id);
+  }
+}

@@ -1,0 +1,111 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../shared/context';
+import { DomainError } from '../../shared/errors';
+import { fresh } from '../../shared/loaders';
+import { loadOr404, reference, toId } from '../../shared/writes';
+import { ProjectEntity } from '../project';
+import { defaultExAnteConfig } from './exante.config';
+import { ExAnteAssessmentEntity } from './exante.entity';
+import type { ExAnteStage } from './exante.enums';
+import type { CreateExAnteAssessmentInput, UpdateExAnteAssessmentInput } from './exante.inputs';
+import { exAnteAssessmentTable } from './exante.reads';
+import { conclusionFor, type ExAnteScores, totalScore } from './exante.scoring';
+import type { ExAnteAssessment } from './exante.types';
+
+async function assertFree(
+  em: EntityManager,
+  project: ProjectEntity,
+  fiscalYear: number,
+  stage: ExAnteStage,
+  self?: number,
+): Promise<void> {
+  const taken = await em.count(ExAnteAssessmentEntity, {
+    project,
+    fiscalYear,
+    stage,
+    ...(self === undefined ? {} : { id: { $ne: self } }),
+  });
+  if (taken > 0) {
+    throw new DomainError(
+      'DUPLICATE',
+      `Project ${project.code} already has a ${stage} ex-ante assessment for ${fiscalYear}; edit that one instead.`,
+      { field: 'stage' },
+    );
+  }
+}
+
+/** The five scores with their exact total and the conclusion it earns under the configured thresholds. */
+function scored(scores: ExAnteScores) {
+  const total = totalScore(scores);
+  return { ...scores, totalScore: total, conclusion: conclusionFor(total, defaultExAnteConfig.thresholds) };
+}
+
+/**
+ * Ex-ante performance assessments (事前绩效评估): required for every new major policy and special fund before it is
+ * budgeted (any project may have one). Five dimensions scored 0–20; the total and the conclusion are computed here,
+ * exactly, never taken from the caller. One assessment per project, fiscal year and stage.
+ */
+export const exanteService = {
+  async createExAnteAssessment(ctx: Context, input: CreateExAnteAssessmentInput): Promise<ExAnteAssessment> {
+    const id = await ctx.em.transactional(async (em) => {
+      const project = await reference(em, ProjectEntity, 'projectId', input.projectId);
+      const scores = scored({
+        necessityScore: input.necessityScore,
+        economyScore: input.economyScore,
+        targetReasonablenessScore: input.targetReasonablenessScore,
+        feasibilityScore: input.feasibilityScore,
+        fundingComplianceScore: input.fundingComplianceScore,
+      });
+      await assertFree(em, project, input.fiscalYear, input.stage);
+      const assessment = em.create(ExAnteAssessmentEntity, {
+        fiscalDivision: project.fiscalDivision,
+        project,
+        fiscalYear: input.fiscalYear,
+        stage: input.stage,
+        assessor: input.assessor ?? undefined,
+        summary: input.summary ?? undefined,
+        ...scores,
+        ...(input.assessedAt ? { assessedAt: input.assessedAt } : {}),
+      });
+      await em.flush();
+      return assessment.id;
+    });
+    return fresh(ctx, exAnteAssessmentTable, 'id', id);
+  },
+
+  async updateExAnteAssessment(
+    ctx: Context,
+    id: string,
+    input: UpdateExAnteAssessmentInput,
+  ): Promise<ExAnteAssessment> {
+    await ctx.em.transactional(async (em) => {
+      const a = await loadOr404(em, ExAnteAssessmentEntity, 'ExAnteAssessment', id);
+      const scores = scored({
+        necessityScore: input.necessityScore ?? a.necessityScore,
+        economyScore: input.economyScore ?? a.economyScore,
+        targetReasonablenessScore: input.targetReasonablenessScore ?? a.targetReasonablenessScore,
+        feasibilityScore: input.feasibilityScore ?? a.feasibilityScore,
+        fundingComplianceScore: input.fundingComplianceScore ?? a.fundingComplianceScore,
+      });
+      const fiscalYear = input.fiscalYear ?? a.fiscalYear;
+      const stage = input.stage ?? a.stage;
+      if (fiscalYear !== a.fiscalYear || stage !== a.stage) {
+        const project = await em.findOneOrFail(ProjectEntity, a.project.id);
+        await assertFree(em, project, fiscalYear, stage, a.id);
+      }
+      Object.assign(a, scores, { fiscalYear, stage });
+      // Nullable text is cleared with null (the entity types it as optional).
+      if (input.assessor !== undefined) Object.assign(a, { assessor: input.assessor });
+      if (input.summary !== undefined) Object.assign(a, { summary: input.summary });
+      if (input.assessedAt) a.assessedAt = input.assessedAt;
+    });
+    return fresh(ctx, exAnteAssessmentTable, 'id', toId(id));
+  },
+
+  async deleteExAnteAssessment(ctx: Context, id: string): Promise<boolean> {
+    await ctx.em.transactional(async (em) => {
+      em.remove(await loadOr404(em, ExAnteAssessmentEntity, 'ExAnteAssessment', id));
+    });
+    return true;
+  },
+};

@@ -1,0 +1,470 @@
+import { ArrayMaxSize, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { PageArgs, SortInput, type SortKey } from '../../shared/list';
+import { Comparator, FrameworkKind, IndicatorScope, IndicatorStatus, ValueType, Visibility } from './indicator.enums';
+
+const DIVISION_CODE = /^\d{9}$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** Long texts (explanation, calculation method, scoring rule) are `text` columns; this keeps them to a page. */
+const LONG_TEXT = 4000;
+
+// ---- Frameworks ----
+
+export enum IndicatorFrameworkSortField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  FROM_YEAR = 'FROM_YEAR',
+}
+registerEnumType(IndicatorFrameworkSortField, { name: 'IndicatorFrameworkSortField' });
+export const IndicatorFrameworkSort = SortInput(IndicatorFrameworkSortField, 'IndicatorFramework');
+
+@InputType({ description: 'Filter for indicator frameworks; all given conditions must hold.' })
+export class IndicatorFrameworkFilter {
+  @Field(() => FrameworkKind, { nullable: true })
+  kind?: FrameworkKind;
+
+  @Field({ nullable: true, description: 'true: only default frameworks.' })
+  isDefault?: boolean;
+
+  @Field({ nullable: true, description: 'Text contained in the code or name.' })
+  @MaxLength(100)
+  search?: string;
+}
+
+@ArgsType()
+export class IndicatorFrameworkListArgs extends PageArgs {
+  @Field(() => IndicatorFrameworkFilter, { nullable: true })
+  @ValidateNested()
+  filter?: IndicatorFrameworkFilter;
+
+  @Field(() => [IndicatorFrameworkSort], { nullable: true })
+  @ArrayMaxSize(5)
+  sort?: SortKey<IndicatorFrameworkSortField>[];
+}
+
+@InputType({ description: 'A new indicator framework (指标体系).' })
+export class CreateIndicatorFrameworkInput {
+  @Field({ description: 'Unique code, e.g. Y2021.' })
+  @Length(1, 30)
+  code!: string;
+
+  @Field()
+  @Length(1, 100)
+  name!: string;
+
+  @Field(() => FrameworkKind)
+  kind!: FrameworkKind;
+
+  @Field(() => Int, { nullable: true, description: 'The first fiscal year it applies to.' })
+  @Min(2000)
+  @Max(2100)
+  fromYear?: number;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: 'Make it the default of its kind (the previous default stops being one).',
+  })
+  isDefault?: boolean;
+
+  @Field({ nullable: true })
+  @MaxLength(LONG_TEXT)
+  description?: string;
+}
+
+@InputType({ description: 'Changes to an indicator framework; omitted fields stay as they are, null clears.' })
+export class UpdateIndicatorFrameworkInput {
+  @Field({ nullable: true })
+  @Length(1, 30)
+  code?: string;
+
+  @Field({ nullable: true })
+  @Length(1, 100)
+  name?: string;
+
+  @Field(() => FrameworkKind, { nullable: true })
+  kind?: FrameworkKind;
+
+  @Field(() => Int, { nullable: true })
+  @Min(2000)
+  @Max(2100)
+  fromYear?: number | null;
+
+  @Field({
+    nullable: true,
+    description: 'true makes it the default of its kind (the previous default stops being one).',
+  })
+  isDefault?: boolean;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(LONG_TEXT)
+  description?: string | null;
+}
+
+@InputType({
+  description: 'A new dimension of a framework. Without a parent it is a level-1 dimension; under one, level 2.',
+})
+export class CreateIndicatorFrameworkNodeInput {
+  @Field(() => ID)
+  frameworkId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The level-1 dimension this level-2 dimension belongs to.' })
+  parentId?: string;
+
+  @Field({ description: 'Code, unique in the framework.' })
+  @Length(1, 20)
+  code!: string;
+
+  @Field({ description: 'Name, e.g. 产出指标 or 数量指标.' })
+  @Length(1, 50)
+  name!: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @Min(0)
+  @Max(32767)
+  sortOrder?: number;
+}
+
+@InputType({ description: 'Changes to a framework dimension; its framework and level stay as they are.' })
+export class UpdateIndicatorFrameworkNodeInput {
+  @Field({ nullable: true })
+  @Length(1, 20)
+  code?: string;
+
+  @Field({ nullable: true })
+  @Length(1, 50)
+  name?: string;
+
+  @Field(() => Int, { nullable: true })
+  @Min(0)
+  @Max(32767)
+  sortOrder?: number;
+}
+
+// ---- Categories ----
+
+export enum IndicatorCategorySortField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  SORT_ORDER = 'SORT_ORDER',
+}
+registerEnumType(IndicatorCategorySortField, { name: 'IndicatorCategorySortField' });
+export const IndicatorCategorySort = SortInput(IndicatorCategorySortField, 'IndicatorCategory');
+
+@InputType({ description: 'Filter for indicator categories; all given conditions must hold.' })
+export class IndicatorCategoryFilter {
+  @Field({ nullable: true })
+  @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
+  fiscalDivisionCode?: string;
+
+  @Field(() => IndicatorScope, { nullable: true })
+  scope?: IndicatorScope;
+
+  @Field(() => ID, { nullable: true, description: 'Only the direct sub-categories of this category.' })
+  parentId?: string;
+
+  @Field({ nullable: true, description: 'true: only top-level categories (一级分类); false: only sub-categories.' })
+  topLevel?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Only categories owned by (or piloted by) this department.' })
+  ownerDepartmentId?: string;
+
+  @Field({ nullable: true, description: 'Text contained in the code or name (Chinese too).' })
+  @MaxLength(100)
+  search?: string;
+}
+
+@ArgsType()
+export class IndicatorCategoryListArgs extends PageArgs {
+  @Field(() => IndicatorCategoryFilter, { nullable: true })
+  @ValidateNested()
+  filter?: IndicatorCategoryFilter;
+
+  @Field(() => [IndicatorCategorySort], { nullable: true })
+  @ArrayMaxSize(5)
+  sort?: SortKey<IndicatorCategorySortField>[];
+}
+
+@InputType({ description: 'A new category of the indicator library (指标分类).' })
+export class CreateIndicatorCategoryInput {
+  @Field()
+  @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
+  fiscalDivisionCode!: string;
+
+  @Field(() => IndicatorScope)
+  scope!: IndicatorScope;
+
+  @Field({ description: 'Code, unique within the fiscal division and scope.' })
+  @Length(1, 20)
+  code!: string;
+
+  @Field()
+  @Length(1, 100)
+  name!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The parent category: same scope and fiscal division.' })
+  parentId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The owning department (required for DEPARTMENT scope) or the pilot department of an industry.',
+  })
+  ownerDepartmentId?: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @Min(0)
+  @Max(32767)
+  sortOrder?: number;
+}
+
+@InputType({
+  description: 'Changes to a category; omitted fields stay as they are, null clears a link. Scope never changes.',
+})
+export class UpdateIndicatorCategoryInput {
+  @Field({ nullable: true })
+  @Length(1, 20)
+  code?: string;
+
+  @Field({ nullable: true })
+  @Length(1, 100)
+  name?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Move under this category; null makes it top-level.' })
+  parentId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  ownerDepartmentId?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Min(0)
+  @Max(32767)
+  sortOrder?: number;
+}
+
+// ---- Indicators ----
+
+export enum IndicatorSortField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  PUBLISHED_AT = 'PUBLISHED_AT',
+}
+registerEnumType(IndicatorSortField, { name: 'IndicatorSortField' });
+export const IndicatorSort = SortInput(IndicatorSortField, 'Indicator');
+
+@InputType({ description: 'Filter for library indicators; all given conditions must hold.' })
+export class IndicatorFilter {
+  @Field({ nullable: true })
+  @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
+  fiscalDivisionCode?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these indicator versions.' })
+  @ArrayMaxSize(200)
+  ids?: string[];
+
+  @Field(() => IndicatorScope, { nullable: true })
+  scope?: IndicatorScope;
+
+  @Field(() => ID, { nullable: true, description: 'Only indicators of this category or any of its sub-categories.' })
+  categoryId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only indicators under this level-1 dimension (一级指标).' })
+  level1NodeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only indicators under this level-2 dimension (二级指标).' })
+  level2NodeId?: string;
+
+  @Field(() => IndicatorStatus, { nullable: true, description: 'Only this status (default: any status).' })
+  status?: IndicatorStatus;
+
+  @Field(() => [IndicatorStatus], { nullable: true, description: 'Only these statuses.' })
+  @ArrayMaxSize(4)
+  statuses?: IndicatorStatus[];
+
+  @Field({ nullable: true })
+  enabled?: boolean;
+
+  @Field(() => ValueType, { nullable: true })
+  valueType?: ValueType;
+
+  @Field(() => ID, { nullable: true, description: 'Only indicators owned by this department.' })
+  ownerDepartmentId?: string;
+
+  @Field({ nullable: true, description: 'Text contained in the code or name, case-insensitive (Chinese too).' })
+  @MaxLength(100)
+  search?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only the indicators this department may choose for its targets: published, enabled, of its fiscal division, and public or private to it or its first-level unit (the library is a multiple-choice question).',
+  })
+  usableByDepartmentId?: string;
+}
+
+@ArgsType()
+export class IndicatorListArgs extends PageArgs {
+  @Field(() => IndicatorFilter, { nullable: true })
+  @ValidateNested()
+  filter?: IndicatorFilter;
+
+  @Field(() => [IndicatorSort], { nullable: true })
+  @ArrayMaxSize(5)
+  sort?: SortKey<IndicatorSortField>[];
+}
+
+@InputType({
+  description:
+    'A new library indicator, created as a DRAFT (version 1). It is published through the admission queue (入库审核).',
+})
+export class CreateIndicatorInput {
+  @Field()
+  @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
+  fiscalDivisionCode!: string;
+
+  @Field({ description: 'Indicator code, unique in the fiscal division, e.g. GX01010001.' })
+  @Length(1, 30)
+  code!: string;
+
+  @Field()
+  @Length(1, 100)
+  name!: string;
+
+  @Field(() => IndicatorScope)
+  scope!: IndicatorScope;
+
+  @Field(() => ID, { description: 'A category of the same scope and fiscal division.' })
+  categoryId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The level-1 dimension; may be omitted when level2NodeId is given (it is then its parent).',
+  })
+  level1NodeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The level-2 dimension.' })
+  level2NodeId?: string;
+
+  @Field({ nullable: true, description: 'What the indicator measures (指标解释).' })
+  @MaxLength(LONG_TEXT)
+  explanation?: string;
+
+  @Field({ nullable: true, description: 'How the value is calculated (计算方法).' })
+  @MaxLength(LONG_TEXT)
+  calculationMethod?: string;
+
+  @Field({ nullable: true, description: 'How points are given or deducted (评（扣）分标准).' })
+  @MaxLength(LONG_TEXT)
+  scoringRule?: string;
+
+  @Field(() => Comparator)
+  defaultComparator!: Comparator;
+
+  @Field({ nullable: true, description: 'Required unless the comparator is QUALITATIVE.' })
+  @MaxLength(20)
+  defaultUnit?: string;
+
+  @Field(() => ValueType, { description: 'QUALITATIVE exactly when the comparator is QUALITATIVE.' })
+  valueType!: ValueType;
+
+  @Field({ nullable: true })
+  @MaxLength(100)
+  referenceValue?: string;
+
+  @Field({ nullable: true })
+  @MaxLength(200)
+  dataSource?: string;
+
+  @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PUBLIC })
+  visibility?: Visibility;
+
+  @Field(() => ID, { nullable: true, description: 'Required for DEPARTMENT scope or PRIVATE visibility.' })
+  ownerDepartmentId?: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD.' })
+  @Matches(DATE, { message: 'validFrom must be a date such as 2026-01-01' })
+  validFrom?: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD.' })
+  @Matches(DATE, { message: 'validTo must be a date such as 2026-12-31' })
+  validTo?: string;
+
+  @Field({ nullable: true, defaultValue: true })
+  enabled?: boolean;
+}
+
+@InputType({
+  description:
+    'Changes to a DRAFT indicator; omitted fields stay as they are, null clears an optional field. Published versions never change.',
+})
+export class UpdateIndicatorInput {
+  @Field({ nullable: true })
+  @Length(1, 30)
+  code?: string;
+
+  @Field({ nullable: true })
+  @Length(1, 100)
+  name?: string;
+
+  @Field(() => IndicatorScope, { nullable: true })
+  scope?: IndicatorScope;
+
+  @Field(() => ID, { nullable: true })
+  categoryId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A new level-1 dimension; given alone, it replaces both levels (level 2 is cleared).',
+  })
+  level1NodeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'A new level-2 dimension (level 1 follows); null clears level 2.' })
+  level2NodeId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(LONG_TEXT)
+  explanation?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(LONG_TEXT)
+  calculationMethod?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(LONG_TEXT)
+  scoringRule?: string | null;
+
+  @Field(() => Comparator, { nullable: true })
+  defaultComparator?: Comparator;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(20)
+  defaultUnit?: string | null;
+
+  @Field(() => ValueType, { nullable: true })
+  valueType?: ValueType;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(100)
+  referenceValue?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(200)
+  dataSource?: string | null;
+
+  @Field(() => Visibility, { nullable: true })
+  visibility?: Visibility;
+
+  @Field(() => ID, { nullable: true })
+  ownerDepartmentId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Matches(DATE, { message: 'validFrom must be a date such as 2026-01-01' })
+  validFrom?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Matches(DATE, { message: 'validTo must be a date such as 2026-12-31' })
+  validTo?: string | null;
+
+  @Field({ nullable: true })
+  enabled?: boolean;
+}

@@ -1,0 +1,82 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { Department, FiscalDivision, fiscalReads } from '../fiscal';
+import { CreateIndicatorInput, IndicatorListArgs, UpdateIndicatorInput } from './indicator.inputs';
+import { indicatorReads } from './indicator.reads';
+import { indicatorService } from './indicator.service';
+import { Indicator, IndicatorCategory, IndicatorFrameworkNode, IndicatorList } from './indicator.types';
+
+@Resolver(() => Indicator)
+export class IndicatorResolver {
+  @Query(() => Indicator, { nullable: true, description: 'One indicator version by id.' })
+  indicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return indicatorReads.indicator(ctx, id);
+  }
+
+  @Query(() => IndicatorList, { description: 'Library indicators (绩效指标库), every version.' })
+  indicators(@Ctx() ctx: Context, @Args() args: IndicatorListArgs) {
+    return indicatorReads.indicators(ctx, args);
+  }
+
+  @FieldResolver(() => FiscalDivision)
+  fiscalDivision(@Ctx() ctx: Context, @Root() i: Indicator) {
+    return fiscalReads.fiscalDivision(ctx, i.fiscalDivisionCode);
+  }
+
+  @FieldResolver(() => IndicatorCategory, { description: 'The category (指标分类).' })
+  category(@Ctx() ctx: Context, @Root() i: Indicator) {
+    return indicatorReads.category(ctx, i.categoryId);
+  }
+
+  @FieldResolver(() => IndicatorFrameworkNode, { description: 'The level-1 dimension (一级指标), e.g. 产出指标.' })
+  level1(@Ctx() ctx: Context, @Root() i: Indicator) {
+    return indicatorReads.frameworkNode(ctx, i.level1NodeId);
+  }
+
+  @FieldResolver(() => IndicatorFrameworkNode, {
+    nullable: true,
+    description: 'The level-2 dimension (二级指标), e.g. 数量指标.',
+  })
+  level2(@Ctx() ctx: Context, @Root() i: Indicator) {
+    return i.level2NodeId ? indicatorReads.frameworkNode(ctx, i.level2NodeId) : null;
+  }
+
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: 'The owning department of a DEPARTMENT or PRIVATE indicator.',
+  })
+  ownerDepartment(@Ctx() ctx: Context, @Root() i: Indicator) {
+    return i.ownerDepartmentId ? fiscalReads.department(ctx, i.ownerDepartmentId) : null;
+  }
+
+  @FieldResolver(() => Indicator, { nullable: true, description: 'The previous version this one replaced.' })
+  supersedes(@Ctx() ctx: Context, @Root() i: Indicator) {
+    return i.supersedesId ? indicatorReads.indicator(ctx, i.supersedesId) : null;
+  }
+
+  @FieldResolver(() => [Indicator], { description: 'Every version of this indicator (same code), oldest first.' })
+  versions(@Ctx() ctx: Context, @Root() i: Indicator) {
+    return indicatorReads.versions(ctx, i.id);
+  }
+
+  @Mutation(() => Indicator, {
+    description: 'Adds a DRAFT indicator (version 1); the admission queue publishes it.',
+  })
+  createIndicator(@Ctx() ctx: Context, @Arg('input') input: CreateIndicatorInput) {
+    return indicatorService.createIndicator(ctx, input);
+  }
+
+  @Mutation(() => Indicator, {
+    description: 'Changes a DRAFT indicator. A published version never changes: propose a MODIFY instead.',
+  })
+  updateIndicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateIndicatorInput) {
+    return indicatorService.updateIndicator(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes a DRAFT indicator that no target row and no change request references.',
+  })
+  deleteIndicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return indicatorService.deleteIndicator(ctx, id);
+  }
+}

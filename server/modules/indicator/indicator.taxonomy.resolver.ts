@@ -1,0 +1,180 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { Department, FiscalDivision, fiscalReads } from '../fiscal';
+import { IndicatorStatus } from './indicator.enums';
+import {
+  CreateIndicatorCategoryInput,
+  CreateIndicatorFrameworkInput,
+  CreateIndicatorFrameworkNodeInput,
+  IndicatorCategoryListArgs,
+  IndicatorFrameworkListArgs,
+  UpdateIndicatorCategoryInput,
+  UpdateIndicatorFrameworkInput,
+  UpdateIndicatorFrameworkNodeInput,
+} from './indicator.inputs';
+import { indicatorReads } from './indicator.reads';
+import { indicatorService } from './indicator.service';
+import {
+  IndicatorCategory,
+  IndicatorCategoryList,
+  IndicatorFramework,
+  IndicatorFrameworkList,
+  IndicatorFrameworkNode,
+} from './indicator.types';
+
+@Resolver(() => IndicatorFramework)
+export class IndicatorFrameworkResolver {
+  @Query(() => IndicatorFramework, { nullable: true, description: 'One indicator framework by id.' })
+  indicatorFramework(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return indicatorReads.framework(ctx, id);
+  }
+
+  @Query(() => IndicatorFrameworkList, { description: 'Indicator frameworks (指标体系).' })
+  indicatorFrameworks(@Ctx() ctx: Context, @Args() args: IndicatorFrameworkListArgs) {
+    return indicatorReads.frameworks(ctx, args);
+  }
+
+  @FieldResolver(() => [IndicatorFrameworkNode], {
+    description: 'Every dimension of the framework, level 1 first, then by position.',
+  })
+  nodes(@Ctx() ctx: Context, @Root() f: IndicatorFramework) {
+    return indicatorReads.frameworkNodes(ctx, f.id);
+  }
+
+  @FieldResolver(() => [IndicatorFrameworkNode], { description: 'The level-1 dimensions (一级指标), by position.' })
+  roots(@Ctx() ctx: Context, @Root() f: IndicatorFramework) {
+    return indicatorReads.frameworkRoots(ctx, f.id);
+  }
+
+  @Mutation(() => IndicatorFramework, { description: 'Adds an indicator framework.' })
+  createIndicatorFramework(@Ctx() ctx: Context, @Arg('input') input: CreateIndicatorFrameworkInput) {
+    return indicatorService.createFramework(ctx, input);
+  }
+
+  @Mutation(() => IndicatorFramework, { description: 'Changes an indicator framework.' })
+  updateIndicatorFramework(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateIndicatorFrameworkInput,
+  ) {
+    return indicatorService.updateFramework(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a framework that has no dimensions and no targets.' })
+  deleteIndicatorFramework(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return indicatorService.deleteFramework(ctx, id);
+  }
+}
+
+@Resolver(() => IndicatorFrameworkNode)
+export class IndicatorFrameworkNodeResolver {
+  @Query(() => IndicatorFrameworkNode, { nullable: true, description: 'One framework dimension by id.' })
+  indicatorFrameworkNode(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return indicatorReads.frameworkNode(ctx, id);
+  }
+
+  @FieldResolver(() => IndicatorFramework)
+  framework(@Ctx() ctx: Context, @Root() n: IndicatorFrameworkNode) {
+    return indicatorReads.framework(ctx, n.frameworkId);
+  }
+
+  @FieldResolver(() => IndicatorFrameworkNode, {
+    nullable: true,
+    description: 'The level-1 dimension of a level-2 one; null at level 1.',
+  })
+  parent(@Ctx() ctx: Context, @Root() n: IndicatorFrameworkNode) {
+    return n.parentId ? indicatorReads.frameworkNode(ctx, n.parentId) : null;
+  }
+
+  @FieldResolver(() => [IndicatorFrameworkNode], { description: 'The level-2 dimensions under a level-1 one.' })
+  children(@Ctx() ctx: Context, @Root() n: IndicatorFrameworkNode) {
+    return indicatorReads.frameworkNodeChildren(ctx, n.id);
+  }
+
+  @Mutation(() => IndicatorFrameworkNode, {
+    description: 'Adds a dimension: level 1 without a parent, level 2 under a level-1 dimension of the same framework.',
+  })
+  createIndicatorFrameworkNode(@Ctx() ctx: Context, @Arg('input') input: CreateIndicatorFrameworkNodeInput) {
+    return indicatorService.createFrameworkNode(ctx, input);
+  }
+
+  @Mutation(() => IndicatorFrameworkNode, { description: 'Renames or reorders a framework dimension.' })
+  updateIndicatorFrameworkNode(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateIndicatorFrameworkNodeInput,
+  ) {
+    return indicatorService.updateFrameworkNode(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a dimension that has no sub-dimensions and no indicators.' })
+  deleteIndicatorFrameworkNode(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return indicatorService.deleteFrameworkNode(ctx, id);
+  }
+}
+
+@Resolver(() => IndicatorCategory)
+export class IndicatorCategoryResolver {
+  @Query(() => IndicatorCategory, { nullable: true, description: 'One indicator category by id.' })
+  indicatorCategory(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return indicatorReads.category(ctx, id);
+  }
+
+  @Query(() => IndicatorCategoryList, { description: 'Categories of the indicator library (指标分类).' })
+  indicatorCategories(@Ctx() ctx: Context, @Args() args: IndicatorCategoryListArgs) {
+    return indicatorReads.categories(ctx, args);
+  }
+
+  @FieldResolver(() => FiscalDivision)
+  fiscalDivision(@Ctx() ctx: Context, @Root() c: IndicatorCategory) {
+    return fiscalReads.fiscalDivision(ctx, c.fiscalDivisionCode);
+  }
+
+  @FieldResolver(() => IndicatorCategory, { nullable: true, description: 'The parent category; null at the top.' })
+  parent(@Ctx() ctx: Context, @Root() c: IndicatorCategory) {
+    return c.parentId ? indicatorReads.category(ctx, c.parentId) : null;
+  }
+
+  @FieldResolver(() => [IndicatorCategory], { description: 'Sub-categories (子分类), by position.' })
+  children(@Ctx() ctx: Context, @Root() c: IndicatorCategory) {
+    return indicatorReads.categoryChildren(ctx, c.id);
+  }
+
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: 'The owning department of a DEPARTMENT category, or the pilot department of an INDUSTRY one.',
+  })
+  ownerDepartment(@Ctx() ctx: Context, @Root() c: IndicatorCategory) {
+    return c.ownerDepartmentId ? fiscalReads.department(ctx, c.ownerDepartmentId) : null;
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many indicator versions this category and its sub-categories hold (of one status if given).',
+  })
+  indicatorCount(
+    @Ctx() ctx: Context,
+    @Root() c: IndicatorCategory,
+    @Arg('status', () => IndicatorStatus, { nullable: true }) status?: IndicatorStatus,
+  ) {
+    return indicatorReads.categoryIndicatorCount(ctx, c.id, status);
+  }
+
+  @Mutation(() => IndicatorCategory, { description: 'Adds a category to the indicator library.' })
+  createIndicatorCategory(@Ctx() ctx: Context, @Arg('input') input: CreateIndicatorCategoryInput) {
+    return indicatorService.createCategory(ctx, input);
+  }
+
+  @Mutation(() => IndicatorCategory, { description: 'Changes, moves or re-owns a category.' })
+  updateIndicatorCategory(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateIndicatorCategoryInput,
+  ) {
+    return indicatorService.updateCategory(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a category that has no sub-categories and no indicators.' })
+  deleteIndicatorCategory(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return indicatorService.deleteCategory(ctx, id);
+  }
+}

@@ -1,0 +1,61 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { FiscalDivision, fiscalReads } from '../fiscal';
+import { projectBudgetService } from './project.budget.service';
+import { CreateProjectBudgetInput, ProjectBudgetListArgs, UpdateProjectBudgetInput } from './project.inputs';
+import { projectReads } from './project.reads';
+import { Project, ProjectBudget, ProjectBudgetList } from './project.types';
+
+@Resolver(() => ProjectBudget)
+export class ProjectBudgetResolver {
+  @Query(() => ProjectBudget, { nullable: true, description: 'One project budget by id.' })
+  projectBudget(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return projectReads.projectBudget(ctx, id);
+  }
+
+  @Query(() => ProjectBudgetList, { description: 'Project budgets per fiscal year (项目预算).' })
+  projectBudgets(@Ctx() ctx: Context, @Args() args: ProjectBudgetListArgs) {
+    return projectReads.projectBudgets(ctx, args);
+  }
+
+  @FieldResolver(() => FiscalDivision)
+  fiscalDivision(@Ctx() ctx: Context, @Root() b: ProjectBudget) {
+    return fiscalReads.fiscalDivision(ctx, b.fiscalDivisionCode);
+  }
+
+  @FieldResolver(() => Project)
+  project(@Ctx() ctx: Context, @Root() b: ProjectBudget) {
+    return projectReads.project(ctx, b.projectId);
+  }
+
+  @FieldResolver(() => Project, {
+    nullable: true,
+    description: 'For a MERGED decision: the project that took the money over.',
+  })
+  mergedInto(@Ctx() ctx: Context, @Root() b: ProjectBudget) {
+    return b.mergedIntoId ? projectReads.project(ctx, b.mergedIntoId) : null;
+  }
+
+  @Mutation(() => ProjectBudget, { description: 'Adds a project’s money for one fiscal year.' })
+  createProjectBudget(@Ctx() ctx: Context, @Arg('input') input: CreateProjectBudgetInput) {
+    return projectBudgetService.createProjectBudget(ctx, input);
+  }
+
+  @Mutation(() => ProjectBudget, {
+    description: 'Changes amounts or the decision of a project budget; refused with CONFLICT when `version` is stale.',
+  })
+  updateProjectBudget(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateProjectBudgetInput,
+  ) {
+    return projectBudgetService.updateProjectBudget(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes a project budget, unless the project has performance targets for that year.',
+  })
+  deleteProjectBudget(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return projectBudgetService.deleteProjectBudget(ctx, id);
+  }
+}

@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../shared/context';
+import { DomainError, stillReferenced } from '../../shared/errors';
+import { fresh } from '../../shared/loaders';
+import { rows } from '../../shared/sql';
+import { loadOr404, reference, toId } from '../../shared/writes';
+import { ProjectBudgetEntity, ProjectEntity } from './project.entity';
+import { BudgetDecision } from './project.enums';
+import type { CreateProjectBudgetInput, UpdateProjectBudgetInput } from './project.inputs';
+import { projectBudgetTable } from './project.reads';
+import { assertVersion, checkBudget } from './project.rules';
+import type { ProjectBudget } from './project.types';
+
+/** The project that takes over a MERGED budget's money: another project of the same fiscal division. */
+async function mergeTarget(em: EntityManager, id: string, project: ProjectEntity): Promise<ProjectEntity> {
+  const target = await reference(em, ProjectEntity, 'mergedIntoProjectId', id);
+  if (target.fiscalDivision.code !== project.fiscalDivision.code) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `${target.name} belongs to another fiscal division; merge into a project of ${project.fiscalDivision.code}.`,
+      { field: 'mergedIntoProjectId' },
+    );
+  }
+  return target;
+}
+
+/**
+ * A project's money per fiscal year (项目预算): requested 申报数, audited 财政审核数, approved 批复数, and the budget
+ * decision (全额安排 / 核减 / 整合 / 暂缓 / 取消). One row per project and year; amounts stay exact decimals.
+ */
+export const projectBudgetService = {
+  async createProjectBudget(ctx: Context, input: CreateProjectBudgetInput): Promise<ProjectBudget> {
+    const id = await ctx.em.transactional(async (em) => {
+      const project = await reference(em, ProjectEntity, 'projectId', input.projectId);
+      if ((await em.count(ProjectBudgetEntity, { project, fiscalYear: input.fiscalYear })) > 0) {
+        throw new DomainError(
+          'DUPLICATE',
+          `Project ${project.code} already has a budget for ${input.fiscalYear}; edit that one instead.`,
+          { field: 'fiscalYear' },
+        );
+      }
+      const mergedInto = input.mergedIntoProjectId ? await mergeTarget(em, input.mergedIntoProjectId, project) : null;
+      checkBudget({
+        projectId: project.id,
+        requested: input.requested,
+        audited: input.audited ?? null,
+        approved: input.approved ?? null,
+        decision: input.decision ?? null,
+        mergedIntoId: mergedInto?.id ?? null,
+      });
+      const budget = em.create(ProjectBudgetEntity, {
+        fiscalDivision: project.fiscalDivision,
+        project,
+        fiscalYear: input.fiscalYear,
+        requested: input.requested,
+        audited: input.audited ?? undefined,
+        approved: input.approved ?? undefined,
+        decision: input.decision ?? undefined,
+        decisionReason: input.decisionReason ?? undefined,
+        mergedInto: mergedInto ?? undefined,
+      });
+      await em.flush();
+      return budget.id;
+    });
+    return fresh(ctx, projectBudgetTable, 'id', id);
+  },
+
+  async updateProjectBudget(ctx: Context, id: string, input: UpdateProjectBudgetInput): Promise<ProjectBudget> {
+    await ctx.em.transactional(async (em) => {
+      const budget = await loadOr404(em, ProjectBudgetEntity, 'ProjectBudget', id);
+      const project = await em.findOneOrFail(ProjectEntity, budget.project.id);
+      assertVersion(budget.version, input.version, `The ${budget.fiscalYear} budget of project ${project.code}`);
+      const decision = input.decision === undefined ? (budget.decision ?? null) : input.decision;
+      // Leaving MERGED drops the link to the project that took the money over, unless the caller sets one.
+      let mergedInto: ProjectEntity | null = null;
+      if (input.mergedIntoProjectId) mergedInto = await mergeTarget(em, input.mergedIntoProjectId, project);
+      else if (input.mergedIntoProjectId === undefined && decision === BudgetDecision.MERGED) {
+        mergedInto = budget.mergedInto ?? null;
+      }
+      const next = {
+        requested: input.requested ?? budget.requested,
+        audited: input.audited === undefined ? (budget.audited ?? null) : input.audited,
+        approved: input.approved === undefined ? (budget.approved ?? null) : input.approved,
+        decision,
+        decisionReason: input.decisionReason === undefined ? (budget.decisionReason ?? null) : input.decisionReason,
+      };
+      checkBudget({ ...next, projectId: project.id, mergedIntoId: mergedInto?.id ?? null });
+      // Nullable columns are cleared with null (the entity types them as optional).
+      Object.assign(budget, { ...next, mergedInto });
+    });
+    return fresh(ctx, projectBudgetTable, 'id', toId(id));
+  },
+
+  async deleteProjectBudget(ctx: Context, id: string): Promise<boolean> {
+    await ctx.em.transactional(async (em) => {
+      const budget = await loadOr404(em, ProjectBudgetEntity, 'ProjectBudget', id);
+      const project = await em.findOneOrFail(ProjectEntity, budget.project.id);
+      const [found] = await rows<{ n: string }>(
+        { em },
+        'select count(*) as n from performance_target where project_id = ? and fiscal_year = ?',
+        [project.id, budget.fiscalYear],
+      );
+      const targets = Number(found?.n ?? 0);
+      if (targets > 0) {
+        throw stillReferenced(`The ${budget.fiscalYear} budget of project ${project.code}`, {
+          [`performance targets of ${budget.fiscalYear}`]: targets,
+        });
+      }
+      em.remove(budget);
+    });
+    return true;
+  },
+};

@@ -1,0 +1,159 @@
+import type { Context } from '../../shared/context';
+import { listPage, orderBy, type Page } from '../../shared/list';
+import { table, Where } from '../../shared/sql';
+import { toId } from '../../shared/writes';
+import { searchCodeName } from '../fiscal';
+import type { ProjectBudgetListArgs, ProjectListArgs } from './project.inputs';
+import type { Project, ProjectBudget } from './project.types';
+
+/**
+ * A computed column for `table()`: `selectList` writes every column as `t.<column>`, so an SQL expression over the
+ * row is given without the alias of its first column, e.g. `computed('t.a - t.b')` selects `t.a - t.b`.
+ */
+function computed(expression: string): string {
+  if (!expression.startsWith('t.')) throw new Error(`a computed column must start with "t.": ${expression}`);
+  return expression.slice(2);
+}
+
+/** The 2022 rule: every NEW major policy and special fund needs an ex-ante assessment (事前绩效评估). */
+export const NEEDS_EX_ANTE_SQL = `t.attribute = 'NEW' and (t.major_policy or t.special_fund)`;
+
+export const projectTable = table<Project>('project', {
+  id: 'id',
+  fiscalDivisionCode: 'fiscal_division_code',
+  code: 'code',
+  name: 'name',
+  departmentId: 'department_id',
+  managingDivisionId: 'managing_division_id',
+  category: 'category',
+  attribute: 'attribute',
+  startYear: 'start_year',
+  termYears: 'term_years',
+  functionClassCode: 'function_class_code',
+  budgetType: 'budget_type',
+  majorPolicy: 'major_policy',
+  specialFund: 'special_fund',
+  transferPayment: 'transfer_payment',
+  phase: 'phase',
+  parentId: 'parent_id',
+  description: 'description',
+  needsExAnte: computed(NEEDS_EX_ANTE_SQL),
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  version: 'version',
+});
+
+export const projectBudgetTable = table<ProjectBudget>('project_budget', {
+  id: 'id',
+  fiscalDivisionCode: 'fiscal_division_code',
+  projectId: 'project_id',
+  fiscalYear: 'fiscal_year',
+  requested: 'requested',
+  audited: 'audited',
+  approved: 'approved',
+  // numeric minus numeric stays numeric(…,2): exact, and null while nothing is approved.
+  cut: computed('t.requested - t.approved'),
+  decision: 'decision',
+  decisionReason: 'decision_reason',
+  mergedIntoId: 'merged_into_id',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  version: 'version',
+});
+
+const optionalId = (id: string | undefined | null, label: string) =>
+  id === undefined || id === null ? undefined : toId(id, label);
+
+export const projectReads = {
+  project(ctx: Context, id: string | number): Promise<Project | undefined> {
+    return ctx.loaders.one(projectTable).load(toId(id));
+  },
+
+  projects(ctx: Context, args: ProjectListArgs): Promise<Page<Project>> {
+    const f = args.filter ?? {};
+    const where = new Where()
+      .eq('t.fiscal_division_code', f.fiscalDivisionCode)
+      .in(
+        't.id',
+        f.ids?.map((id) => toId(id, 'ids')),
+      )
+      .eq('t.managing_division_id', optionalId(f.managingDivisionId, 'managingDivisionId'))
+      .eq('t.budget_type', f.budgetType)
+      .in('t.budget_type', f.budgetTypes)
+      .eq('t.attribute', f.attribute)
+      .eq('t.phase', f.phase)
+      .in('t.phase', f.phases)
+      .eq('t.major_policy', f.majorPolicy)
+      .eq('t.special_fund', f.specialFund)
+      .eq('t.transfer_payment', f.transferPayment)
+      .eq('t.parent_id', optionalId(f.parentId, 'parentId'));
+    const departmentId = optionalId(f.departmentId, 'departmentId');
+    if (departmentId !== undefined && f.includeChildUnits) {
+      where.add(
+        't.department_id in (select d.id from department d where d.id = ? or d.parent_id = ?)',
+        departmentId,
+        departmentId,
+      );
+    } else where.eq('t.department_id', departmentId);
+    if (f.fiscalYear !== undefined && f.fiscalYear !== null) {
+      where.add(
+        'exists (select 1 from project_budget b where b.project_id = t.id and b.fiscal_year = ?)',
+        f.fiscalYear,
+      );
+    }
+    if (f.needsExAnte === true) where.add(`(${NEEDS_EX_ANTE_SQL})`);
+    if (f.needsExAnte === false) where.add(`not (${NEEDS_EX_ANTE_SQL})`);
+    searchCodeName(where, f.search);
+    const order = orderBy(
+      args.sort,
+      { CODE: 't.code', NAME: 't.name', START_YEAR: 't.start_year', CREATED_AT: 't.created_at' },
+      't.code asc',
+    );
+    return listPage(ctx, projectTable, where, order, args);
+  },
+
+  /** The second-level items (二级项目) of a policy project, batched across a page. */
+  projectChildren(ctx: Context, parentId: number): Promise<Project[]> {
+    return ctx.loaders.many(projectTable, 'parent_id', 't.code').load(parentId);
+  },
+
+  /** A department's own projects, batched across a page. */
+  projectsByDepartment(ctx: Context, departmentId: number): Promise<Project[]> {
+    return ctx.loaders.many(projectTable, 'department_id', 't.code').load(departmentId);
+  },
+
+  projectBudget(ctx: Context, id: string | number): Promise<ProjectBudget | undefined> {
+    return ctx.loaders.one(projectBudgetTable).load(toId(id));
+  },
+
+  projectBudgets(ctx: Context, args: ProjectBudgetListArgs): Promise<Page<ProjectBudget>> {
+    const f = args.filter ?? {};
+    const where = new Where()
+      .eq('t.fiscal_division_code', f.fiscalDivisionCode)
+      .eq('t.project_id', optionalId(f.projectId, 'projectId'))
+      .eq('t.fiscal_year', f.fiscalYear)
+      .eq('t.decision', f.decision);
+    const departmentId = optionalId(f.departmentId, 'departmentId');
+    if (departmentId !== undefined) {
+      where.add('t.project_id in (select p.id from project p where p.department_id = ?)', departmentId);
+    }
+    if (f.budgetType) where.add('t.project_id in (select p.id from project p where p.budget_type = ?)', f.budgetType);
+    const order = orderBy(
+      args.sort,
+      { FISCAL_YEAR: 't.fiscal_year', REQUESTED: 't.requested', APPROVED: 't.approved' },
+      't.fiscal_year asc',
+    );
+    return listPage(ctx, projectBudgetTable, where, order, args);
+  },
+
+  /** A project's budgets, one per fiscal year in year order; one statement for a whole page of projects. */
+  budgetsByProject(ctx: Context, projectId: number): Promise<ProjectBudget[]> {
+    return ctx.loaders.many(projectBudgetTable, 'project_id', 't.fiscal_year').load(projectId);
+  },
+
+  /** A project's budget for one year, picked from the batched budgets (no statement of its own). */
+  async budgetForYear(ctx: Context, projectId: number, fiscalYear: number): Promise<ProjectBudget | null> {
+    const budgets = await projectReads.budgetsByProject(ctx, projectId);
+    return budgets.find((b) => b.fiscalYear === fiscalYear) ?? null;
+  },
+};

@@ -1,0 +1,91 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { Department, FinanceDivision, FiscalDivision, FunctionClass, fiscalReads } from '../fiscal';
+import { CreateProjectInput, ProjectListArgs, UpdateProjectInput } from './project.inputs';
+import { projectReads } from './project.reads';
+import { projectService } from './project.service';
+import { Project, ProjectBudget, ProjectList } from './project.types';
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => Project, { nullable: true, description: 'One project by id.' })
+  project(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return projectReads.project(ctx, id);
+  }
+
+  @Query(() => ProjectList, { description: 'Projects of the project library (项目库).' })
+  projects(@Ctx() ctx: Context, @Args() args: ProjectListArgs) {
+    return projectReads.projects(ctx, args);
+  }
+
+  @FieldResolver(() => FiscalDivision)
+  fiscalDivision(@Ctx() ctx: Context, @Root() p: Project) {
+    return fiscalReads.fiscalDivision(ctx, p.fiscalDivisionCode);
+  }
+
+  @FieldResolver(() => Department, { description: 'The department that carries out the project (预算部门).' })
+  department(@Ctx() ctx: Context, @Root() p: Project) {
+    return fiscalReads.department(ctx, p.departmentId);
+  }
+
+  @FieldResolver(() => FinanceDivision, {
+    nullable: true,
+    description: 'The expenditure division (支出处室) that allocates the money and reviews the targets.',
+  })
+  managingDivision(@Ctx() ctx: Context, @Root() p: Project) {
+    return p.managingDivisionId ? fiscalReads.financeDivision(ctx, p.managingDivisionId) : null;
+  }
+
+  @FieldResolver(() => FunctionClass, { nullable: true, description: 'Function class of expenditure (支出功能分类).' })
+  functionClass(@Ctx() ctx: Context, @Root() p: Project) {
+    return p.functionClassCode ? fiscalReads.functionClass(ctx, p.functionClassCode) : null;
+  }
+
+  @FieldResolver(() => Project, {
+    nullable: true,
+    description: 'For a second-level item (二级项目): the policy project it belongs to.',
+  })
+  parent(@Ctx() ctx: Context, @Root() p: Project) {
+    return p.parentId ? projectReads.project(ctx, p.parentId) : null;
+  }
+
+  @FieldResolver(() => [Project], { description: 'Second-level items (二级项目) of this policy project.' })
+  children(@Ctx() ctx: Context, @Root() p: Project) {
+    return projectReads.projectChildren(ctx, p.id);
+  }
+
+  @FieldResolver(() => [ProjectBudget], { description: 'The project’s money per fiscal year, in year order.' })
+  budgets(@Ctx() ctx: Context, @Root() p: Project) {
+    return projectReads.budgetsByProject(ctx, p.id);
+  }
+
+  @FieldResolver(() => ProjectBudget, { nullable: true, description: 'The project’s money for one fiscal year.' })
+  budget(@Ctx() ctx: Context, @Root() p: Project, @Arg('fiscalYear', () => Int) fiscalYear: number) {
+    return projectReads.budgetForYear(ctx, p.id, fiscalYear);
+  }
+
+  @Mutation(() => Project, { description: 'Adds a project to the project library.' })
+  createProject(@Ctx() ctx: Context, @Arg('input') input: CreateProjectInput) {
+    return projectService.createProject(ctx, input);
+  }
+
+  @Mutation(() => Project, { description: 'Changes a project; refused with CONFLICT when `version` is stale.' })
+  updateProject(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateProjectInput) {
+    return projectService.updateProject(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes a project that has no budgets, targets, ex-ante assessments, second-level items or merges.',
+  })
+  deleteProject(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return projectService.deleteProject(ctx, id);
+  }
+}
+
+@Resolver(() => Department)
+export class DepartmentProjectsResolver {
+  @FieldResolver(() => [Project], { description: 'The department’s own projects (项目), in code order.' })
+  projects(@Ctx() ctx: Context, @Root() d: Department) {
+    return projectReads.projectsByDepartment(ctx, d.id);
+  }
+}

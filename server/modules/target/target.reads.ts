@@ -1,0 +1,178 @@
+import type { Context } from '../../shared/context';
+import { listPage, orderBy, type Page } from '../../shared/list';
+import { likeEscape, rows, table, Where } from '../../shared/sql';
+import { toId } from '../../shared/writes';
+import { indicatorReads } from '../indicator';
+import { TargetStatus } from './target.enums';
+import type { PerformanceTargetListArgs, TargetIndicatorListArgs } from './target.inputs';
+import type { PerformanceTarget, TargetIndicator } from './target.types';
+
+export const targetTable = table<PerformanceTarget>('performance_target', {
+  id: 'id',
+  fiscalDivisionCode: 'fiscal_division_code',
+  kind: 'kind',
+  fiscalYear: 'fiscal_year',
+  overallGoal: 'overall_goal',
+  annualGoal: 'annual_goal',
+  funds: 'funds',
+  measures: 'measures',
+  status: 'status',
+  grade: 'grade',
+  reviewRound: 'review_round',
+  submitToCongress: 'submit_to_congress',
+  submittedAt: 'submitted_at',
+  approvedAt: 'approved_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  version: 'version',
+  projectId: 'project_id',
+  departmentId: 'department_id',
+  parentId: 'parent_id',
+  regionCode: 'region_code',
+  frameworkId: 'framework_id',
+});
+
+export const targetIndicatorTable = table<TargetIndicator>('target_indicator', {
+  id: 'id',
+  fiscalDivisionCode: 'fiscal_division_code',
+  period: 'period',
+  comparator: 'comparator',
+  targetValue: 'target_value',
+  numericValue: 'numeric_value',
+  unit: 'unit',
+  weight: 'weight',
+  valueBasis: 'value_basis',
+  note: 'note',
+  sortOrder: 'sort_order',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  targetId: 'target_id',
+  indicatorId: 'indicator_id',
+});
+
+/** Targets of a project or department, newest year first, the city-level target before its regional shares. */
+const TARGET_ORDER = 't.fiscal_year desc, t.kind, t.id';
+const ROW_ORDER = 't.sort_order, t.id';
+
+/** Sorting by status follows the review lifecycle, not the alphabet. */
+const STATUS_ORDER = `array_position(array[${Object.values(TargetStatus)
+  .map((v) => `'${v}'`)
+  .join(', ')}]::text[], t.status::text)`;
+
+const optionalId = (id: string | undefined, label: string) => (id === undefined ? undefined : toId(id, label));
+
+export const targetReads = {
+  target(ctx: Context, id: string | number): Promise<PerformanceTarget | undefined> {
+    return ctx.loaders.one(targetTable).load(toId(id));
+  },
+
+  targets(ctx: Context, args: PerformanceTargetListArgs): Promise<Page<PerformanceTarget>> {
+    const f = args.filter ?? {};
+    const where = new Where()
+      .eq('t.fiscal_division_code', f.fiscalDivisionCode)
+      .in(
+        't.id',
+        f.ids?.map((id) => toId(id, 'ids')),
+      )
+      .eq('t.kind', f.kind)
+      .eq('t.status', f.status)
+      .in('t.status', f.statuses)
+      .eq('t.project_id', optionalId(f.projectId, 'projectId'))
+      .eq('t.fiscal_year', f.fiscalYear)
+      .eq('t.grade', f.grade)
+      .eq('t.parent_id', optionalId(f.parentId, 'parentId'));
+    const departmentId = optionalId(f.departmentId, 'departmentId');
+    if (departmentId !== undefined && f.includeChildUnits) {
+      where.add(
+        't.department_id in (select d.id from department d where d.id = ? or d.parent_id = ?)',
+        departmentId,
+        departmentId,
+      );
+    } else where.eq('t.department_id', departmentId);
+    if (f.budgetType) {
+      where.add('exists (select 1 from project p where p.id = t.project_id and p.budget_type = ?)', f.budgetType);
+    }
+    const text = f.search?.trim();
+    if (text) {
+      const pattern = `%${likeEscape(text)}%`;
+      where.add(
+        `(exists (select 1 from project p where p.id = t.project_id and p.name ilike ?)
+          or exists (select 1 from department d where d.id = t.department_id and d.name ilike ?))`,
+        pattern,
+        pattern,
+      );
+    }
+    const order = orderBy(
+      args.sort,
+      {
+        FISCAL_YEAR: 't.fiscal_year',
+        STATUS: STATUS_ORDER,
+        CREATED_AT: 't.created_at',
+        UPDATED_AT: 't.updated_at',
+        FUNDS: 't.funds',
+      },
+      't.fiscal_year desc',
+    );
+    return listPage(ctx, targetTable, where, order, args);
+  },
+
+  /** The targets of a project (its regional shares included), batched across a page of projects. */
+  targetsOfProject(ctx: Context, projectId: number): Promise<PerformanceTarget[]> {
+    return ctx.loaders.many(targetTable, 'project_id', TARGET_ORDER).load(projectId);
+  },
+
+  /** The targets a department owns, batched across a page of departments. */
+  targetsOfDepartment(ctx: Context, departmentId: number): Promise<PerformanceTarget[]> {
+    return ctx.loaders.many(targetTable, 'department_id', TARGET_ORDER).load(departmentId);
+  },
+
+  /** The regional shares (TRANSFER_REGIONAL) split from a city-level transfer target. */
+  regionalShares(ctx: Context, parentId: number): Promise<PerformanceTarget[]> {
+    return ctx.loaders.many(targetTable, 'parent_id', 't.region_code, t.id').load(parentId);
+  },
+
+  /** Share of a target's rows whose comparator is not QUALITATIVE; null without rows. One statement per page. */
+  quantificationRatio(ctx: Context, targetId: number): Promise<number | null> {
+    return ctx.loaders
+      .custom<number | null>('target:quantificationRatio', async (keys) => {
+        const found = await rows<{ targetId: number; ratio: number | string }>(
+          ctx,
+          `select target_id as "targetId",
+                  (count(*) filter (where comparator <> 'QUALITATIVE'))::float8 / count(*) as ratio
+             from target_indicator where target_id in (${keys.map(() => '?').join(', ')}) group by target_id`,
+          keys,
+        );
+        const byTarget = new Map(found.map((r) => [String(r.targetId), Number(r.ratio)]));
+        return keys.map((k) => byTarget.get(String(k)) ?? null);
+      })
+      .load(targetId);
+  },
+
+  targetIndicator(ctx: Context, id: string | number): Promise<TargetIndicator | undefined> {
+    return ctx.loaders.one(targetIndicatorTable).load(toId(id));
+  },
+
+  targetIndicators(ctx: Context, args: TargetIndicatorListArgs): Promise<Page<TargetIndicator>> {
+    const f = args.filter ?? {};
+    const where = new Where()
+      .eq('t.target_id', optionalId(f.targetId, 'targetId'))
+      .eq('t.indicator_id', optionalId(f.indicatorId, 'indicatorId'))
+      .eq('t.comparator', f.comparator);
+    const order = orderBy(
+      args.sort,
+      { SORT_ORDER: 't.sort_order', WEIGHT: 't.weight', CREATED_AT: 't.created_at' },
+      't.target_id asc, t.sort_order asc',
+    );
+    return listPage(ctx, targetIndicatorTable, where, order, args);
+  },
+
+  /** The version number of the indicator a row used (shares the batch of the row's `indicator` relation). */
+  async indicatorVersion(ctx: Context, indicatorId: number): Promise<number | undefined> {
+    return (await indicatorReads.indicator(ctx, indicatorId))?.version;
+  },
+
+  /** The rows of a target in table order, batched across a page of targets. */
+  rowsOfTarget(ctx: Context, targetId: number): Promise<TargetIndicator[]> {
+    return ctx.loaders.many(targetIndicatorTable, 'target_id', ROW_ORDER).load(targetId);
+  },
+};

@@ -1,0 +1,126 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { Department, FiscalDivision, fiscalReads } from '../fiscal';
+import { IndicatorFramework, indicatorReads } from '../indicator';
+import { Project, projectReads } from '../project';
+import { CreatePerformanceTargetInput, PerformanceTargetListArgs, UpdatePerformanceTargetInput } from './target.inputs';
+import { targetReads } from './target.reads';
+import { targetService } from './target.service';
+import { PerformanceTarget, PerformanceTargetList, TargetIndicator } from './target.types';
+
+@Resolver(() => PerformanceTarget)
+export class PerformanceTargetResolver {
+  @Query(() => PerformanceTarget, { nullable: true, description: 'One performance target by id.' })
+  performanceTarget(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return targetReads.target(ctx, id);
+  }
+
+  @Query(() => PerformanceTargetList, { description: 'Performance targets (绩效目标).' })
+  performanceTargets(@Ctx() ctx: Context, @Args() args: PerformanceTargetListArgs) {
+    return targetReads.targets(ctx, args);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Quantification ratio (量化率): the share of its rows whose comparator is not QUALITATIVE, 0 to 1; null without rows.',
+  })
+  quantificationRatio(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+    return targetReads.quantificationRatio(ctx, t.id);
+  }
+
+  @FieldResolver(() => Project, {
+    nullable: true,
+    description: 'The project (for project targets and regional shares).',
+  })
+  project(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+    return t.projectId ? projectReads.project(ctx, t.projectId) : null;
+  }
+
+  @FieldResolver(() => Department, { description: 'The department that owns the target.' })
+  department(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+    return fiscalReads.department(ctx, t.departmentId);
+  }
+
+  @FieldResolver(() => FiscalDivision)
+  fiscalDivision(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+    return fiscalReads.fiscalDivision(ctx, t.fiscalDivisionCode);
+  }
+
+  @FieldResolver(() => PerformanceTarget, {
+    nullable: true,
+    description: 'For a regional share: the city-level transfer target it was split from.',
+  })
+  parent(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+    return t.parentId ? targetReads.target(ctx, t.parentId) : null;
+  }
+
+  @FieldResolver(() => [PerformanceTarget], {
+    description: 'For a transfer-payment target: its regional shares (转移支付区域绩效目标), by region code.',
+  })
+  regionalShares(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+    return targetReads.regionalShares(ctx, t.id);
+  }
+
+  @FieldResolver(() => FiscalDivision, {
+    nullable: true,
+    description: 'For a regional share: the district or county that receives it.',
+  })
+  region(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+    return t.regionCode ? fiscalReads.fiscalDivision(ctx, t.regionCode) : null;
+  }
+
+  @FieldResolver(() => IndicatorFramework, { description: 'The indicator framework (指标体系) the target follows.' })
+  framework(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+    return indicatorReads.framework(ctx, t.frameworkId);
+  }
+
+  @FieldResolver(() => [TargetIndicator], { description: 'The rows of its target table (绩效指标表), in order.' })
+  rows(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+    return targetReads.rowsOfTarget(ctx, t.id);
+  }
+
+  @Mutation(() => PerformanceTarget, { description: 'Starts a draft performance target.' })
+  createPerformanceTarget(@Ctx() ctx: Context, @Arg('input') input: CreatePerformanceTargetInput) {
+    return targetService.createTarget(ctx, input);
+  }
+
+  @Mutation(() => PerformanceTarget, { description: 'Changes a draft target; with version, refuses a stale edit.' })
+  updatePerformanceTarget(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdatePerformanceTargetInput,
+    @Arg('version', () => Int, { nullable: true, description: 'The version you loaded.' }) version?: number,
+  ) {
+    return targetService.updateTarget(ctx, id, input, version);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a draft target with its rows; not while it has regional shares.' })
+  deletePerformanceTarget(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { nullable: true, description: 'The version you loaded.' }) version?: number,
+  ) {
+    return targetService.deleteTarget(ctx, id, version);
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectTargetsResolver {
+  @FieldResolver(() => [PerformanceTarget], {
+    description: 'Its performance targets, newest year first, regional shares after the city-level target.',
+  })
+  targets(@Ctx() ctx: Context, @Root() p: Project) {
+    return targetReads.targetsOfProject(ctx, p.id);
+  }
+}
+
+@Resolver(() => Department)
+export class DepartmentTargetsResolver {
+  @FieldResolver(() => [PerformanceTarget], {
+    description: 'The performance targets it owns (project, department-wide and transfer), newest year first.',
+  })
+  targets(@Ctx() ctx: Context, @Root() d: Department) {
+    return targetReads.targetsOfDepartment(ctx, d.id);
+  }
+}

@@ -1,0 +1,54 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { Indicator, indicatorReads } from '../indicator';
+import { AddTargetIndicatorInput, TargetIndicatorListArgs, UpdateTargetIndicatorInput } from './target.inputs';
+import { targetReads } from './target.reads';
+import { targetService } from './target.service';
+import { PerformanceTarget, TargetIndicator, TargetIndicatorList } from './target.types';
+
+@Resolver(() => TargetIndicator)
+export class TargetIndicatorResolver {
+  @Query(() => TargetIndicator, { nullable: true, description: 'One target row by id.' })
+  targetIndicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return targetReads.targetIndicator(ctx, id);
+  }
+
+  @Query(() => TargetIndicatorList, { description: 'Rows of target tables (绩效指标表).' })
+  targetIndicators(@Ctx() ctx: Context, @Args() args: TargetIndicatorListArgs) {
+    return targetReads.targetIndicators(ctx, args);
+  }
+
+  @FieldResolver(() => PerformanceTarget)
+  target(@Ctx() ctx: Context, @Root() r: TargetIndicator) {
+    return targetReads.target(ctx, r.targetId);
+  }
+
+  @FieldResolver(() => Indicator, { description: 'The library indicator, at the exact version this row used.' })
+  indicator(@Ctx() ctx: Context, @Root() r: TargetIndicator) {
+    return indicatorReads.indicator(ctx, r.indicatorId);
+  }
+
+  @FieldResolver(() => Int, { description: 'The version number of the indicator this row used.' })
+  indicatorVersion(@Ctx() ctx: Context, @Root() r: TargetIndicator) {
+    return targetReads.indicatorVersion(ctx, r.indicatorId);
+  }
+
+  @Mutation(() => TargetIndicator, { description: 'Adds a row to a draft target from the indicator library.' })
+  addTargetIndicator(@Ctx() ctx: Context, @Arg('input') input: AddTargetIndicatorInput) {
+    return targetService.addRow(ctx, input);
+  }
+
+  @Mutation(() => TargetIndicator, { description: 'Changes a row of a draft target.' })
+  updateTargetIndicator(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateTargetIndicatorInput,
+  ) {
+    return targetService.updateRow(ctx, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Removes a row from a draft target.' })
+  removeTargetIndicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return targetService.removeRow(ctx, id);
+  }
+}

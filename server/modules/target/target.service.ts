@@ -1,0 +1,244 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../shared/context';
+import { fresh } from '../../shared/loaders';
+import { rows } from '../../shared/sql';
+import { applyPatch, assertUnreferenced, loadOr404, reference, toId } from '../../shared/writes';
+import { DepartmentEntity } from '../fiscal';
+import { IndicatorEntity } from '../indicator';
+import { PerformanceTargetEntity, TargetIndicatorEntity } from './target.entity';
+import { TargetKind, TargetPeriod } from './target.enums';
+import type {
+  AddTargetIndicatorInput,
+  CreatePerformanceTargetInput,
+  UpdatePerformanceTargetInput,
+  UpdateTargetIndicatorInput,
+} from './target.inputs';
+import { frameworkFor, lockedParent, ownerOf, sharedFunds } from './target.ownership';
+import { targetIndicatorTable, targetTable } from './target.reads';
+import {
+  checkEditable,
+  checkFunds,
+  checkIndicatorUsable,
+  checkIndicatorVisible,
+  checkParentCoversShares,
+  checkSharesWithinParent,
+  checkTargetValue,
+  checkUnit,
+  checkVersion,
+  checkWeight,
+  duplicateRow,
+  formatCents,
+  numericValueOf,
+  toCents,
+} from './target.rules';
+import type { PerformanceTarget, TargetIndicator } from './target.types';
+
+/** A change to a row is a change to its target: bump the target's version and time. */
+function touch(target: PerformanceTargetEntity): void {
+  target.updatedAt = new Date();
+}
+
+async function editableTarget(em: EntityManager, id: number): Promise<PerformanceTargetEntity> {
+  const target = await em.findOneOrFail(PerformanceTargetEntity, id);
+  checkEditable(target);
+  return target;
+}
+
+/** No indicator twice in one target and period, whatever its version (versions share the library code). */
+async function assertNoDuplicateRow(
+  em: EntityManager,
+  targetId: number,
+  period: TargetPeriod,
+  indicator: IndicatorEntity,
+  exceptRowId = 0,
+): Promise<void> {
+  const found = await rows<{ id: number }>(
+    { em },
+    `select ti.id from target_indicator ti join indicator i on i.id = ti.indicator_id
+      where ti.target_id = ? and ti.period = ? and i.fiscal_division_code = ? and i.code = ? and ti.id <> ? limit 1`,
+    [targetId, period, indicator.fiscalDivision.code, indicator.code, exceptRowId],
+  );
+  if (found.length > 0) throw duplicateRow(indicator.code, period);
+}
+
+async function usableIndicator(
+  em: EntityManager,
+  target: PerformanceTargetEntity,
+  indicatorId: string,
+): Promise<IndicatorEntity> {
+  const indicator = await reference(em, IndicatorEntity, 'indicatorId', indicatorId);
+  const facts = {
+    id: indicator.id,
+    code: indicator.code,
+    name: indicator.name,
+    status: indicator.status,
+    enabled: indicator.enabled,
+    scope: indicator.scope,
+    visibility: indicator.visibility,
+    fiscalDivisionCode: indicator.fiscalDivision.code,
+    ownerDepartmentId: indicator.ownerDepartment?.id ?? null,
+  };
+  checkIndicatorUsable(facts);
+  const department = await em.findOneOrFail(DepartmentEntity, target.department.id);
+  checkIndicatorVisible(facts, {
+    id: department.id,
+    parentId: department.parent?.id ?? null,
+    fiscalDivisionCode: department.fiscalDivision.code,
+  });
+  return indicator;
+}
+
+async function nextSortOrder(em: EntityManager, targetId: number): Promise<number> {
+  const [r] = await rows<{ next: number }>(
+    { em },
+    'select coalesce(max(sort_order) + 1, 0)::int as next from target_indicator where target_id = ?',
+    [targetId],
+  );
+  return Math.min(Number(r?.next ?? 0), 32767);
+}
+
+/** Performance targets (绩效目标) and their rows: the rules of writing them while they are drafts. */
+export const targetService = {
+  async createTarget(ctx: Context, input: CreatePerformanceTargetInput): Promise<PerformanceTarget> {
+    const id = await ctx.em.transactional(async (em) => {
+      const funds = checkFunds(input.funds);
+      const owner = await ownerOf(em, input, funds);
+      const framework = await frameworkFor(em, input.kind, input.fiscalYear, input.frameworkId);
+      const target = em.create(PerformanceTargetEntity, {
+        ...owner,
+        kind: input.kind,
+        fiscalYear: input.fiscalYear,
+        framework,
+        overallGoal: input.overallGoal ?? '',
+        annualGoal: input.annualGoal ?? '',
+        funds: formatCents(funds),
+        measures: input.measures ?? undefined,
+      });
+      await em.flush();
+      return target.id;
+    });
+    return fresh(ctx, targetTable, 'id', id);
+  },
+
+  async updateTarget(
+    ctx: Context,
+    id: string,
+    input: UpdatePerformanceTargetInput,
+    version?: number | null,
+  ): Promise<PerformanceTarget> {
+    await ctx.em.transactional(async (em) => {
+      const target = await loadOr404(em, PerformanceTargetEntity, 'PerformanceTarget', id);
+      checkVersion(version, target);
+      checkEditable(target);
+      if (input.funds !== undefined && input.funds !== null) {
+        const funds = checkFunds(input.funds);
+        if (target.kind === TargetKind.TRANSFER_REGIONAL && target.parent) {
+          const parent = await lockedParent(em, target.parent.id);
+          checkSharesWithinParent(toCents(parent.funds), await sharedFunds(em, parent.id, target.id), funds);
+        } else {
+          checkParentCoversShares(funds, await sharedFunds(em, target.id));
+        }
+        target.funds = formatCents(funds);
+      }
+      if (input.frameworkId) {
+        target.framework = await frameworkFor(em, target.kind, target.fiscalYear, input.frameworkId);
+      }
+      applyPatch(target, {
+        overallGoal: input.overallGoal ?? undefined,
+        annualGoal: input.annualGoal ?? undefined,
+        measures: input.measures,
+      });
+    });
+    return fresh(ctx, targetTable, 'id', toId(id));
+  },
+
+  async deleteTarget(ctx: Context, id: string, version?: number | null): Promise<boolean> {
+    await ctx.em.transactional(async (em) => {
+      const target = await loadOr404(em, PerformanceTargetEntity, 'PerformanceTarget', id);
+      checkVersion(version, target);
+      checkEditable(target);
+      await assertUnreferenced(em, `Performance target ${target.id}`, target.id, [
+        { label: 'regional shares', table: 'performance_target', column: 'parent_id' },
+      ]);
+      // Its rows (and any review records) go with it: the foreign keys cascade.
+      em.remove(target);
+    });
+    return true;
+  },
+
+  async addRow(ctx: Context, input: AddTargetIndicatorInput): Promise<TargetIndicator> {
+    const id = await ctx.em.transactional(async (em) => {
+      const target = await reference(em, PerformanceTargetEntity, 'targetId', input.targetId);
+      checkEditable(target);
+      const indicator = await usableIndicator(em, target, input.indicatorId);
+      const comparator = input.comparator ?? indicator.defaultComparator;
+      const unit = checkUnit(comparator, input.unit?.trim() || indicator.defaultUnit);
+      const targetValue = checkTargetValue(input.targetValue);
+      const numericValue = numericValueOf(comparator, targetValue);
+      const period = input.period ?? TargetPeriod.ANNUAL;
+      await assertNoDuplicateRow(em, target.id, period, indicator);
+      const row = em.create(TargetIndicatorEntity, {
+        fiscalDivision: target.fiscalDivision,
+        target,
+        indicator,
+        period,
+        comparator,
+        targetValue,
+        numericValue: numericValue ?? undefined,
+        unit: unit ?? undefined,
+        weight: input.weight === undefined || input.weight === null ? undefined : checkWeight(input.weight),
+        valueBasis: input.valueBasis ?? undefined,
+        note: input.note ?? undefined,
+        sortOrder: input.sortOrder ?? (await nextSortOrder(em, target.id)),
+      });
+      touch(target);
+      await em.flush();
+      return row.id;
+    });
+    return fresh(ctx, targetIndicatorTable, 'id', id);
+  },
+
+  async updateRow(ctx: Context, id: string, input: UpdateTargetIndicatorInput): Promise<TargetIndicator> {
+    await ctx.em.transactional(async (em) => {
+      const row = await loadOr404(em, TargetIndicatorEntity, 'TargetIndicator', id);
+      const target = await editableTarget(em, row.target.id);
+      const comparator = input.comparator ?? row.comparator;
+      const unit = checkUnit(comparator, input.unit === undefined ? row.unit : input.unit);
+      const targetValue = input.targetValue == null ? row.targetValue : checkTargetValue(input.targetValue);
+      const numericValue = numericValueOf(comparator, targetValue);
+      const period = input.period ?? row.period;
+      if (period !== row.period) {
+        await assertNoDuplicateRow(
+          em,
+          target.id,
+          period,
+          await em.findOneOrFail(IndicatorEntity, row.indicator.id),
+          row.id,
+        );
+      }
+      applyPatch(row, {
+        period,
+        comparator,
+        targetValue,
+        numericValue,
+        unit,
+        weight: input.weight === undefined || input.weight === null ? input.weight : checkWeight(input.weight),
+        valueBasis: input.valueBasis,
+        note: input.note,
+        sortOrder: input.sortOrder ?? undefined,
+      });
+      touch(target);
+    });
+    return fresh(ctx, targetIndicatorTable, 'id', toId(id));
+  },
+
+  async removeRow(ctx: Context, id: string): Promise<boolean> {
+    await ctx.em.transactional(async (em) => {
+      const row = await loadOr404(em, TargetIndicatorEntity, 'TargetIndicator', id);
+      const target = await editableTarget(em, row.target.id);
+      em.remove(row);
+      touch(target);
+    });
+    return true;
+  },
+};

@@ -1,0 +1,744 @@
+import { type GqlError, startApi, type TestApi, uniq } from '../helpers/api';
+import { buildWorld, insertIndicator, insertProject, releaseDefaults, type World } from '../helpers/targetFixtures';
+
+/** A fiscal year no other data uses: the world's default frameworks start in it. */
+const YEAR = 2087;
+
+let api: TestApi;
+let w: World;
+beforeAll(async () => {
+  api = await startApi();
+  w = await buildWorld(api, YEAR);
+});
+afterAll(async () => {
+  await releaseDefaults(api, w);
+  await api.stop();
+});
+
+interface Target {
+  id: string;
+  kind: string;
+  fiscalYear: number;
+  fiscalDivisionCode: string;
+  funds: string;
+  status: string;
+  version: number;
+  overallGoal: string;
+  annualGoal: string;
+  measures: string | null;
+  department: { id: string };
+  project: { id: string } | null;
+  framework: { id: string };
+  parent: { id: string } | null;
+  region: { code: string } | null;
+}
+
+interface Row {
+  id: string;
+  comparator: string;
+  targetValue: string;
+  numericValue: string | null;
+  unit: string | null;
+  weight: string | null;
+  period: string;
+  sortOrder: number;
+  indicatorVersion: number;
+}
+
+async function count(sql: string, params: unknown[]): Promise<number> {
+  const [r] = await api.sql<{ n: string }>(`select count(*) as n from ${sql}`, params);
+  return Number(r?.n);
+}
+
+/** The one error of a refused operation. */
+async function refusal(query: string, variables: Record<string, unknown>): Promise<GqlError> {
+  const r = await api.gql(query, variables);
+  expect(r.errors).toHaveLength(1);
+  return r.errors?.[0] as GqlError;
+}
+
+async function createTarget(input: Record<string, unknown>): Promise<Target> {
+  const data = await api.ok<{ createPerformanceTarget: Target }>(CREATE_TARGET, {
+    input: { fiscalYear: YEAR, funds: '100000.00', ...input },
+  });
+  return data.createPerformanceTarget;
+}
+
+async function projectTarget(departmentId = w.parentDept, input: Record<string, unknown> = {}): Promise<Target> {
+  const projectId = await insertProject(api, w, { departmentId });
+  return createTarget({ kind: 'PROJECT', projectId, ...input });
+}
+
+async function addRow(targetId: string, indicatorId: number, input: Record<string, unknown> = {}): Promise<Row> {
+  const data = await api.ok<{ addTargetIndicator: Row }>(ADD_ROW, {
+    input: { targetId, indicatorId: String(indicatorId), targetValue: '95', ...input },
+  });
+  return data.addTargetIndicator;
+}
+
+const rowsOf = (targetId: string) => count('target_indicator where target_id = ?', [targetId]);
+const targetsOfCity = () => count('performance_target where fiscal_division_code = ?', [w.city]);
+const stored = async (targetId: string) =>
+  (
+    await api.sql<Record<string, unknown>>(
+      'select funds::text as funds, overall_goal, measures, status, version from performance_target where id = ?',
+      [targetId],
+    )
+  )[0];
+
+describe('performance targets', () => {
+  it('creates a project target in its project’s department and navigates project → targets → rows → indicator', async () => {
+    const projectId = await insertProject(api, w, {
+      departmentId: w.parentDept,
+      name: `城乡最低生活保障资金${uniq()}`,
+    });
+    const target = await createTarget({
+      kind: 'PROJECT',
+      projectId,
+      funds: '1250000.50',
+      overallGoal: '保障城乡低保对象基本生活',
+      annualGoal: '按月足额发放低保金',
+    });
+    expect(target).toEqual({
+      id: expect.any(String),
+      kind: 'PROJECT',
+      fiscalYear: YEAR,
+      fiscalDivisionCode: w.city,
+      funds: '1250000.50',
+      status: 'DRAFT',
+      version: 1,
+      overallGoal: '保障城乡低保对象基本生活',
+      annualGoal: '按月足额发放低保金',
+      measures: null,
+      department: { id: w.parentDept },
+      project: { id: projectId },
+      framework: { id: String(w.projectFramework) },
+      parent: null,
+      region: null,
+    });
+
+    const trainees = await addRow(target.id, w.library.trainees, { targetValue: '62,000' });
+    expect(trainees).toEqual({
+      id: expect.any(String),
+      comparator: 'GE',
+      targetValue: '62,000',
+      numericValue: '62000.0000',
+      unit: '人次',
+      weight: null,
+      period: 'ANNUAL',
+      sortOrder: 0,
+      indicatorVersion: 1,
+    });
+    const rate = await addRow(target.id, w.library.passRate, { targetValue: '100%', comparator: 'EQ', weight: '30' });
+    expect(rate).toMatchObject({
+      comparator: 'EQ',
+      numericValue: '100.0000',
+      unit: '%',
+      weight: '30.00',
+      sortOrder: 1,
+    });
+    const qualitative = await addRow(target.id, w.library.satisfaction, { targetValue: '明显提升' });
+    expect(qualitative).toMatchObject({ comparator: 'QUALITATIVE', numericValue: null, unit: null, sortOrder: 2 });
+
+    const tree = await api.ok<{ project: { targets: Array<Record<string, unknown>> } }>(PROJECT_TREE, {
+      id: projectId,
+    });
+    expect(tree.project.targets).toEqual([
+      {
+        id: target.id,
+        version: 4,
+        quantificationRatio: expect.closeTo(2 / 3, 6),
+        rows: [
+          {
+            targetValue: '62,000',
+            indicatorVersion: 1,
+            indicator: { id: String(w.library.trainees), name: '培训人次' },
+          },
+          {
+            targetValue: '100%',
+            indicatorVersion: 1,
+            indicator: { id: String(w.library.passRate), name: '培训人员合格率' },
+          },
+          {
+            targetValue: '明显提升',
+            indicatorVersion: 1,
+            indicator: { id: String(w.library.satisfaction), name: '服务对象满意度提升' },
+          },
+        ],
+      },
+    ]);
+
+    const dept = await api.ok<{ department: { targets: Array<{ id: string }> } }>(DEPARTMENT_TARGETS, {
+      id: w.parentDept,
+    });
+    expect(dept.department.targets.map((t) => t.id)).toContain(target.id);
+
+    const row = await api.ok<{ targetIndicator: { target: { id: string }; indicator: { id: string } } }>(GET_ROW, {
+      id: rate.id,
+    });
+    expect(row.targetIndicator).toEqual({ target: { id: target.id }, indicator: { id: String(w.library.passRate) } });
+  });
+
+  it('reports a null quantification ratio for a target without rows and 1 for an all-quantitative one', async () => {
+    const empty = await projectTarget();
+    const full = await projectTarget();
+    await addRow(full.id, w.library.trainees);
+    const data = await api.ok<{
+      performanceTargets: { items: Array<{ id: string; quantificationRatio: number | null }> };
+    }>(LIST_TARGETS, { filter: { ids: [empty.id, full.id] }, sort: [{ field: 'CREATED_AT' }] });
+    expect(data.performanceTargets.items).toEqual([
+      { id: empty.id, quantificationRatio: null },
+      { id: full.id, quantificationRatio: 1 },
+    ]);
+  });
+
+  it('refuses a second project target for a project and year, and a project target without its project', async () => {
+    const projectId = await insertProject(api, w, { departmentId: w.parentDept });
+    const first = await createTarget({ kind: 'PROJECT', projectId });
+    const before = await targetsOfCity();
+
+    const dup = await refusal(CREATE_TARGET, {
+      input: { kind: 'PROJECT', projectId, fiscalYear: YEAR, funds: '1.00' },
+    });
+    expect(dup.extensions?.code).toBe('DUPLICATE');
+    expect(dup.message).toContain(`performance target ${first.id}`);
+
+    const noProject = await refusal(CREATE_TARGET, { input: { kind: 'PROJECT', fiscalYear: YEAR, funds: '1.00' } });
+    expect(noProject.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'projectId' });
+
+    const otherProject = await insertProject(api, w, { departmentId: w.parentDept });
+    const wrongDept = await refusal(CREATE_TARGET, {
+      input: { kind: 'PROJECT', projectId: otherProject, departmentId: w.otherDept, fiscalYear: YEAR, funds: '1.00' },
+    });
+    expect(wrongDept.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'departmentId' });
+
+    const negative = await refusal(CREATE_TARGET, {
+      input: { kind: 'PROJECT', projectId: otherProject, fiscalYear: YEAR, funds: '-0.01' },
+    });
+    expect(negative.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'funds' });
+
+    const missing = await refusal(CREATE_TARGET, {
+      input: { kind: 'PROJECT', projectId: '999999999', fiscalYear: YEAR, funds: '1.00' },
+    });
+    expect(missing.extensions).toMatchObject({ code: 'INVALID_REFERENCE', field: 'projectId' });
+    expect(await targetsOfCity()).toBe(before);
+
+    // Another year is another target; a named framework is used as given.
+    const next = await createTarget({
+      kind: 'PROJECT',
+      projectId,
+      fiscalYear: YEAR + 1,
+      frameworkId: String(w.extraFramework),
+    });
+    expect(next).toMatchObject({ fiscalYear: YEAR + 1, framework: { id: String(w.extraFramework) } });
+  });
+
+  it('creates one department-wide target per department and year, on a department framework', async () => {
+    const target = await createTarget({ kind: 'DEPARTMENT', departmentId: w.childDept, funds: '5000000.00' });
+    expect(target).toMatchObject({
+      kind: 'DEPARTMENT',
+      fiscalDivisionCode: w.city,
+      department: { id: w.childDept },
+      project: null,
+      framework: { id: String(w.departmentFramework) },
+    });
+    const before = await targetsOfCity();
+
+    const dup = await refusal(CREATE_TARGET, {
+      input: { kind: 'DEPARTMENT', departmentId: w.childDept, fiscalYear: YEAR, funds: '1.00' },
+    });
+    expect(dup.extensions?.code).toBe('DUPLICATE');
+
+    const withProject = await refusal(CREATE_TARGET, {
+      input: {
+        kind: 'DEPARTMENT',
+        departmentId: w.otherDept,
+        projectId: await insertProject(api, w, { departmentId: w.otherDept }),
+        fiscalYear: YEAR,
+        funds: '1.00',
+      },
+    });
+    expect(withProject.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'projectId' });
+
+    const wrongFramework = await refusal(CREATE_TARGET, {
+      input: {
+        kind: 'DEPARTMENT',
+        departmentId: w.otherDept,
+        frameworkId: String(w.projectFramework),
+        fiscalYear: YEAR,
+        funds: '1.00',
+      },
+    });
+    expect(wrongFramework.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'frameworkId' });
+    expect(wrongFramework.message).toMatch(/needs a DEPARTMENT framework/);
+
+    const noDepartment = await refusal(CREATE_TARGET, { input: { kind: 'DEPARTMENT', fiscalYear: YEAR, funds: '1' } });
+    expect(noDepartment.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'departmentId' });
+    expect(await targetsOfCity()).toBe(before);
+  });
+
+  it('splits a transfer payment’s target into regional shares that may not add up to more than its funds', async () => {
+    const transfer = await insertProject(api, w, {
+      departmentId: w.parentDept,
+      name: `老旧小区改造市级补助${uniq()}`,
+      transferPayment: true,
+    });
+    const parent = await createTarget({ kind: 'PROJECT', projectId: transfer, funds: '1000000.00' });
+    const share = (regionCode: string, funds: string, extra: Record<string, unknown> = {}) => ({
+      input: { kind: 'TRANSFER_REGIONAL', parentTargetId: parent.id, regionCode, fiscalYear: YEAR, funds, ...extra },
+    });
+
+    const a = (await api.ok<{ createPerformanceTarget: Target }>(CREATE_TARGET, share(w.districtA, '600000.00')))
+      .createPerformanceTarget;
+    expect(a).toMatchObject({
+      kind: 'TRANSFER_REGIONAL',
+      fiscalDivisionCode: w.city,
+      region: { code: w.districtA },
+      parent: { id: parent.id },
+      project: { id: transfer },
+      department: { id: w.parentDept },
+      framework: { id: String(w.projectFramework) },
+      funds: '600000.00',
+    });
+    await api.ok(CREATE_TARGET, share(w.districtB, '400000.00'));
+    const before = await targetsOfCity();
+
+    const over = await refusal(CREATE_TARGET, share(w.districtC, '0.01'));
+    expect(over.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'funds' });
+    expect(over.message).toBe(
+      "The regional shares would total 1000000.01 yuan (1000000.00 already allocated + 0.01), more than the parent target's funds of 1000000.00; lower this share to at most 0.00.",
+    );
+    expect((await refusal(CREATE_TARGET, share(w.districtA, '0.00'))).extensions?.code).toBe('DUPLICATE');
+    const notChild = await refusal(CREATE_TARGET, share(w.elsewhere, '0.00'));
+    expect(notChild.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
+    const wrongYear = await refusal(CREATE_TARGET, share(w.districtC, '0.00', { fiscalYear: YEAR + 1 }));
+    expect(wrongYear.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fiscalYear' });
+    const ofShare = await refusal(CREATE_TARGET, share(w.districtC, '0.00', { parentTargetId: a.id }));
+    expect(ofShare.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentTargetId' });
+    const noRegion = await refusal(CREATE_TARGET, share(w.districtC, '0.00', { regionCode: undefined }));
+    expect(noRegion.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
+
+    const ordinary = await projectTarget();
+    const notTransfer = await refusal(CREATE_TARGET, share(w.districtC, '0.00', { parentTargetId: ordinary.id }));
+    expect(notTransfer.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentTargetId' });
+    expect(notTransfer.message).toMatch(/not a transfer payment \(转移支付\)/);
+    expect(await targetsOfCity()).toBe(before + 1);
+
+    // Changing funds keeps the invariant from both sides.
+    const shareUp = await refusal(UPDATE_TARGET, { id: a.id, input: { funds: '600000.01' } });
+    expect(shareUp.extensions?.code).toBe('BAD_USER_INPUT');
+    const parentDown = await refusal(UPDATE_TARGET, { id: parent.id, input: { funds: '999999.99' } });
+    expect(parentDown.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(parentDown.message).toMatch(/already total 1000000.00 yuan/);
+    expect(await stored(a.id)).toMatchObject({ funds: '600000.00', version: 1 });
+    expect(await stored(parent.id)).toMatchObject({ funds: '1000000.00', version: 1 });
+    await api.ok(UPDATE_TARGET, { id: a.id, input: { funds: '500000.00' } });
+    await api.ok(CREATE_TARGET, share(w.districtC, '100000.00'));
+
+    const tree = await api.ok<{
+      performanceTarget: { regionalShares: Array<{ funds: string; region: { code: string } }> };
+    }>(GET_TARGET, { id: parent.id });
+    const expected = [
+      { funds: '500000.00', region: { code: w.districtA } },
+      { funds: '400000.00', region: { code: w.districtB } },
+      { funds: '100000.00', region: { code: w.districtC } },
+    ].sort((x, y) => x.region.code.localeCompare(y.region.code));
+    expect(tree.performanceTarget.regionalShares).toEqual(expected);
+    const byParent = await api.ok<{ performanceTargets: { totalCount: number } }>(LIST_TARGETS, {
+      filter: { parentId: parent.id },
+    });
+    expect(byParent.performanceTargets.totalCount).toBe(3);
+
+    const del = await refusal(DELETE_TARGET, { id: parent.id });
+    expect(del.extensions?.code).toBe('STILL_REFERENCED');
+    expect(del.message).toMatch(/3 regional shares/);
+    expect(await count('performance_target where id = ?', [parent.id])).toBe(1);
+  });
+
+  it('edits and deletes only drafts, and refuses a stale version', async () => {
+    const target = await projectTarget();
+    const updated = await api.ok<{ updatePerformanceTarget: Target }>(UPDATE_TARGET, {
+      id: target.id,
+      version: 1,
+      input: { overallGoal: '新目标', annualGoal: '年度', funds: '2000.00', measures: '专款专用' },
+    });
+    expect(updated.updatePerformanceTarget).toMatchObject({
+      overallGoal: '新目标',
+      annualGoal: '年度',
+      funds: '2000.00',
+      measures: '专款专用',
+      version: 2,
+    });
+    const cleared = await api.ok<{ updatePerformanceTarget: Target }>(UPDATE_TARGET, {
+      id: target.id,
+      input: { measures: null },
+    });
+    expect(cleared.updatePerformanceTarget).toMatchObject({ measures: null, overallGoal: '新目标', version: 3 });
+
+    const stale = await refusal(UPDATE_TARGET, { id: target.id, version: 2, input: { overallGoal: '覆盖' } });
+    expect(stale.extensions?.code).toBe('CONFLICT');
+    expect(stale.message).toMatch(/version 2, it is now 3/);
+    const staleDelete = await refusal(DELETE_TARGET, { id: target.id, version: 1 });
+    expect(staleDelete.extensions?.code).toBe('CONFLICT');
+    expect(await stored(target.id)).toEqual({
+      funds: '2000.00',
+      overall_goal: '新目标',
+      measures: null,
+      status: 'DRAFT',
+      version: 3,
+    });
+
+    const row = await addRow(target.id, w.library.trainees);
+    await api.sql("update performance_target set status = 'INITIAL_REVIEW' where id = ?", [target.id]);
+    const locked = await stored(target.id);
+    const notEditable = await refusal(UPDATE_TARGET, { id: target.id, input: { overallGoal: 'x' } });
+    expect(notEditable.extensions).toMatchObject({ code: 'TARGET_NOT_EDITABLE', status: 'INITIAL_REVIEW' });
+    expect(notEditable.message).toMatch(/is INITIAL_REVIEW \(双初审\); only a DRAFT target can be changed/);
+    expect((await refusal(DELETE_TARGET, { id: target.id })).extensions?.code).toBe('TARGET_NOT_EDITABLE');
+    const rowAdd = await refusal(ADD_ROW, {
+      input: { targetId: target.id, indicatorId: String(w.library.passRate), targetValue: '90' },
+    });
+    expect(rowAdd.extensions?.code).toBe('TARGET_NOT_EDITABLE');
+    const rowUpdate = await refusal(UPDATE_ROW, { id: row.id, input: { targetValue: '1' } });
+    expect(rowUpdate.extensions?.code).toBe('TARGET_NOT_EDITABLE');
+    expect((await refusal(REMOVE_ROW, { id: row.id })).extensions?.code).toBe('TARGET_NOT_EDITABLE');
+    expect(await stored(target.id)).toEqual(locked);
+    expect(await rowsOf(target.id)).toBe(1);
+    const rowNow = await api.sql<{ target_value: string }>('select target_value from target_indicator where id = ?', [
+      row.id,
+    ]);
+    expect(rowNow[0]?.target_value).toBe('95');
+
+    const missing = await refusal(UPDATE_TARGET, { id: '999999999', input: { overallGoal: 'x' } });
+    expect(missing.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('deletes a draft target with its rows', async () => {
+    const target = await projectTarget();
+    await addRow(target.id, w.library.trainees);
+    await addRow(target.id, w.library.satisfaction, { targetValue: '群众满意' });
+    const data = await api.ok<{ deletePerformanceTarget: boolean }>(DELETE_TARGET, { id: target.id, version: 3 });
+    expect(data.deletePerformanceTarget).toBe(true);
+    expect(await count('performance_target where id = ?', [target.id])).toBe(0);
+    expect(await rowsOf(target.id)).toBe(0);
+  });
+});
+
+describe('target rows', () => {
+  it('uses only published, enabled indicators the target’s department can see (先入库、后使用)', async () => {
+    // A target of the child unit: it sees the public library and what its first-level unit owns.
+    const target = await projectTarget(w.childDept);
+    const add = (indicatorId: number) =>
+      refusal(ADD_ROW, { input: { targetId: target.id, indicatorId: String(indicatorId), targetValue: '90' } });
+
+    const draft = await add(w.library.draft);
+    expect(draft.extensions).toMatchObject({ code: 'INDICATOR_NOT_PUBLISHED', field: 'indicatorId' });
+    expect(draft.message).toMatch(/must be admitted to the library first \(先入库、后使用\)/);
+    const disabled = await add(w.library.disabled);
+    expect(disabled.extensions?.code).toBe('INDICATOR_NOT_PUBLISHED');
+    expect(disabled.message).toMatch(/disabled/);
+    expect((await add(w.library.privateOther)).extensions?.code).toBe('INDICATOR_NOT_VISIBLE');
+    expect((await add(w.library.foreign)).extensions?.code).toBe('INDICATOR_NOT_VISIBLE');
+    expect((await add(999999999)).extensions).toMatchObject({ code: 'INVALID_REFERENCE', field: 'indicatorId' });
+    expect(await rowsOf(target.id)).toBe(0);
+    expect(await stored(target.id)).toMatchObject({ version: 1 });
+
+    const own = await addRow(target.id, w.library.parentOwned, { targetValue: '100%' });
+    expect(own).toMatchObject({ comparator: 'GE', unit: '%', numericValue: '100.0000' });
+    // The owner's own department sees it too; the unrelated department does not.
+    const other = await projectTarget(w.otherDept);
+    const hidden = await refusal(ADD_ROW, {
+      input: { targetId: other.id, indicatorId: String(w.library.parentOwned), targetValue: '100' },
+    });
+    expect(hidden.extensions?.code).toBe('INDICATOR_NOT_VISIBLE');
+    expect(await rowsOf(other.id)).toBe(0);
+  });
+
+  it('requires a unit for quantitative rows, a number as their value, and a weight from 0 to 100', async () => {
+    const target = await projectTarget();
+    const add = (indicatorId: number, input: Record<string, unknown>) =>
+      refusal(ADD_ROW, {
+        input: { targetId: target.id, indicatorId: String(indicatorId), targetValue: '90', ...input },
+      });
+
+    const qualitativeAsNumber = await add(w.library.satisfaction, { comparator: 'GE' });
+    expect(qualitativeAsNumber.extensions).toMatchObject({ code: 'UNIT_REQUIRED', field: 'unit' });
+    expect((await add(w.library.noUnit, { unit: '  ' })).extensions?.code).toBe('UNIT_REQUIRED');
+    const words = await add(w.library.trainees, { targetValue: '约六万人' });
+    expect(words.extensions).toMatchObject({ code: 'VALUE_NOT_NUMERIC', field: 'targetValue' });
+    expect(words.message).toMatch(/62,000/);
+    expect((await add(w.library.trainees, { weight: '100.5' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'weight',
+    });
+    expect(await rowsOf(target.id)).toBe(0);
+
+    const classes = await addRow(target.id, w.library.noUnit, { targetValue: '12', unit: '期', weight: '100' });
+    expect(classes).toMatchObject({ unit: '期', numericValue: '12.0000', weight: '100.00' });
+    const statement = await addRow(target.id, w.library.satisfaction, { targetValue: '显著提高', unit: null });
+    expect(statement).toMatchObject({ comparator: 'QUALITATIVE', numericValue: null, unit: null });
+  });
+
+  it('refuses the same indicator twice in one target and period, whatever its version', async () => {
+    const target = await projectTarget();
+    const code = uniq('GX');
+    const common = { division: w.city, category: w.library.commonCategory, node: w.library.node, code };
+    const v1 = await insertIndicator(api, { ...common, name: '培训计划按期完成率', comparator: 'EQ' });
+    const first = await addRow(target.id, v1, { targetValue: '100%' });
+    expect(first).toMatchObject({ comparator: 'EQ', indicatorVersion: 1 });
+
+    const again = await refusal(ADD_ROW, {
+      input: { targetId: target.id, indicatorId: String(v1), targetValue: '90' },
+    });
+    expect(again.extensions).toMatchObject({ code: 'DUPLICATE_INDICATOR_ROW', field: 'indicatorId' });
+    expect(again.message).toContain(code);
+
+    // A modification publishes version 2 and supersedes version 1; the row keeps version 1.
+    await api.sql("update indicator set status = 'SUPERSEDED' where id = ?", [v1]);
+    const v2 = await insertIndicator(api, { ...common, name: '培训计划按期完成率', comparator: 'EQ', version: 2 });
+    const newVersion = await refusal(ADD_ROW, {
+      input: { targetId: target.id, indicatorId: String(v2), targetValue: '90' },
+    });
+    expect(newVersion.extensions?.code).toBe('DUPLICATE_INDICATOR_ROW');
+    const superseded = await refusal(ADD_ROW, {
+      input: { targetId: target.id, indicatorId: String(v1), targetValue: '90', period: 'TOTAL' },
+    });
+    expect(superseded.extensions?.code).toBe('INDICATOR_NOT_PUBLISHED');
+    expect(superseded.message).toMatch(/newer version/);
+    expect(await rowsOf(target.id)).toBe(1);
+
+    // The whole-term row of the same indicator is another row.
+    const total = await addRow(target.id, v2, { targetValue: '100%', period: 'TOTAL' });
+    expect(total).toMatchObject({ period: 'TOTAL', indicatorVersion: 2 });
+    const rows = await api.ok<{ performanceTarget: { rows: Array<{ indicatorVersion: number; period: string }> } }>(
+      GET_TARGET,
+      { id: target.id },
+    );
+    expect(rows.performanceTarget.rows.map((r) => [r.period, r.indicatorVersion])).toEqual([
+      ['ANNUAL', 1],
+      ['TOTAL', 2],
+    ]);
+  });
+
+  it('updates and removes rows under the same rules, counting each change in the target’s version', async () => {
+    const target = await projectTarget();
+    const row = await addRow(target.id, w.library.trainees, { targetValue: '50000', weight: '40' });
+    await addRow(target.id, w.library.trainees, { targetValue: '150000', period: 'TOTAL' });
+
+    const changed = await api.ok<{ updateTargetIndicator: Row }>(UPDATE_ROW, {
+      id: row.id,
+      input: { targetValue: '70,000', weight: null, sortOrder: 5 },
+    });
+    expect(changed.updateTargetIndicator).toMatchObject({
+      targetValue: '70,000',
+      numericValue: '70000.0000',
+      weight: null,
+      unit: '人次',
+      sortOrder: 5,
+    });
+    const qualitative = await api.ok<{ updateTargetIndicator: Row }>(UPDATE_ROW, {
+      id: row.id,
+      input: { comparator: 'QUALITATIVE', targetValue: '稳步提高', unit: null },
+    });
+    expect(qualitative.updateTargetIndicator).toMatchObject({
+      comparator: 'QUALITATIVE',
+      numericValue: null,
+      unit: null,
+    });
+
+    const noUnit = await refusal(UPDATE_ROW, { id: row.id, input: { comparator: 'GE', targetValue: '1' } });
+    expect(noUnit.extensions?.code).toBe('UNIT_REQUIRED');
+    const notNumber = await refusal(UPDATE_ROW, { id: row.id, input: { comparator: 'GE', unit: '人次' } });
+    expect(notNumber.extensions?.code).toBe('VALUE_NOT_NUMERIC');
+    const clash = await refusal(UPDATE_ROW, { id: row.id, input: { period: 'TOTAL' } });
+    expect(clash.extensions?.code).toBe('DUPLICATE_INDICATOR_ROW');
+    const stillThere = await api.sql<Record<string, unknown>>(
+      'select comparator, target_value, unit, period from target_indicator where id = ?',
+      [row.id],
+    );
+    expect(stillThere[0]).toEqual({
+      comparator: 'QUALITATIVE',
+      target_value: '稳步提高',
+      unit: null,
+      period: 'ANNUAL',
+    });
+
+    expect(await stored(target.id)).toMatchObject({ version: 5 });
+    const removed = await api.ok<{ removeTargetIndicator: boolean }>(REMOVE_ROW, { id: row.id });
+    expect(removed.removeTargetIndicator).toBe(true);
+    expect(await rowsOf(target.id)).toBe(1);
+    expect(await stored(target.id)).toMatchObject({ version: 6 });
+    expect((await refusal(REMOVE_ROW, { id: row.id })).extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('target lists', () => {
+  it('filters and sorts targets', async () => {
+    const year = YEAR + 5;
+    const fw = String(w.extraFramework);
+    const tag = uniq();
+    const pa = await insertProject(api, w, { departmentId: w.parentDept, name: `城乡低保资金${tag}` });
+    const pb = await insertProject(api, w, {
+      departmentId: w.childDept,
+      name: `养老服务补贴${tag}`,
+      budgetType: 'GOVERNMENT_FUND',
+    });
+    const a = await createTarget({ kind: 'PROJECT', projectId: pa, fiscalYear: year, frameworkId: fw, funds: '300' });
+    const b = await createTarget({ kind: 'PROJECT', projectId: pb, fiscalYear: year, frameworkId: fw, funds: '100' });
+    const d = await createTarget({
+      kind: 'DEPARTMENT',
+      departmentId: w.otherDept,
+      fiscalYear: year,
+      frameworkId: String(w.departmentFramework),
+      funds: '200',
+    });
+    await api.sql("update performance_target set status = 'RECHECK', grade = 'GOOD' where id = ?", [b.id]);
+    await api.sql("update performance_target set status = 'DEPARTMENT_REVIEW' where id = ?", [d.id]);
+
+    const ids = async (filter: Record<string, unknown>, sort: unknown[] = [{ field: 'FUNDS', direction: 'DESC' }]) => {
+      const data = await api.ok<{ performanceTargets: { totalCount: number; items: Array<{ id: string }> } }>(
+        LIST_TARGETS,
+        { filter: { fiscalDivisionCode: w.city, fiscalYear: year, ...filter }, sort },
+      );
+      expect(data.performanceTargets.totalCount).toBe(data.performanceTargets.items.length);
+      return data.performanceTargets.items.map((t) => t.id);
+    };
+    expect(await ids({})).toEqual([a.id, d.id, b.id]);
+    expect(await ids({}, [{ field: 'CREATED_AT', direction: 'DESC' }])).toEqual([d.id, b.id, a.id]);
+    // Statuses sort in lifecycle order (草稿, 部门自审, ..., 复核), not alphabetically.
+    expect(await ids({}, [{ field: 'STATUS' }, { field: 'FUNDS' }])).toEqual([a.id, d.id, b.id]);
+    expect(await ids({ kind: 'DEPARTMENT' })).toEqual([d.id]);
+    expect(await ids({ status: 'RECHECK' })).toEqual([b.id]);
+    expect(await ids({ statuses: ['DRAFT', 'DEPARTMENT_REVIEW'] })).toEqual([a.id, d.id]);
+    expect(await ids({ departmentId: w.parentDept })).toEqual([a.id]);
+    expect(await ids({ departmentId: w.parentDept, includeChildUnits: true })).toEqual([a.id, b.id]);
+    expect(await ids({ projectId: pb })).toEqual([b.id]);
+    expect(await ids({ grade: 'GOOD' })).toEqual([b.id]);
+    expect(await ids({ budgetType: 'GOVERNMENT_FUND' })).toEqual([b.id]);
+    expect(await ids({ search: `养老服务补贴${tag}` })).toEqual([b.id]);
+    expect(await ids({ search: w.parentDeptName })).toEqual([a.id]);
+    expect(await ids({ search: '救助管理站' })).toEqual([b.id]);
+    expect(await ids({ ids: [a.id, d.id] })).toEqual([a.id, d.id]);
+    expect(await ids({ search: '100%_' })).toEqual([]);
+
+    const page = await api.ok<{ performanceTargets: { totalCount: number; items: Array<{ id: string }> } }>(
+      LIST_TARGETS,
+      {
+        filter: { fiscalDivisionCode: w.city, fiscalYear: year },
+        sort: [{ field: 'FUNDS' }],
+        offset: 1,
+        limit: 1,
+      },
+    );
+    expect(page.performanceTargets).toEqual({ totalCount: 3, items: [{ id: d.id, quantificationRatio: null }] });
+  });
+
+  it('filters target rows by target, indicator and comparator', async () => {
+    const target = await projectTarget();
+    const trainees = await addRow(target.id, w.library.trainees);
+    const statement = await addRow(target.id, w.library.satisfaction, { targetValue: '提高' });
+    const rate = await addRow(target.id, w.library.passRate, { comparator: 'EQ', targetValue: '100' });
+    const rows = async (filter: Record<string, unknown>, sort?: unknown[]) => {
+      const data = await api.ok<{ targetIndicators: { totalCount: number; items: Array<{ id: string }> } }>(LIST_ROWS, {
+        filter: { targetId: target.id, ...filter },
+        sort,
+      });
+      return data.targetIndicators.items.map((r) => r.id);
+    };
+    expect(await rows({})).toEqual([trainees.id, statement.id, rate.id]);
+    expect(await rows({}, [{ field: 'SORT_ORDER', direction: 'DESC' }])).toEqual([rate.id, statement.id, trainees.id]);
+    expect(await rows({ comparator: 'QUALITATIVE' })).toEqual([statement.id]);
+    expect(await rows({ indicatorId: String(w.library.passRate) })).toEqual([rate.id]);
+    const byIndicator = await api.ok<{ targetIndicators: { totalCount: number } }>(LIST_ROWS, {
+      filter: { indicatorId: String(w.library.satisfaction) },
+    });
+    expect(byIndicator.targetIndicators.totalCount).toBeGreaterThanOrEqual(1);
+    const unknown = await api.ok<{ performanceTarget: null; targetIndicator: null }>(
+      'query { performanceTarget(id: "999999999") { id } targetIndicator(id: "999999999") { id } }',
+    );
+    expect(unknown).toEqual({ performanceTarget: null, targetIndicator: null });
+  });
+
+  it('serves a page of targets with their relations in a fixed number of statements', async () => {
+    const year = YEAR + 6;
+    for (let i = 0; i < 4; i++) {
+      const projectId = await insertProject(api, w, { departmentId: i % 2 ? w.childDept : w.parentDept });
+      const t = await createTarget({
+        kind: 'PROJECT',
+        projectId,
+        fiscalYear: year,
+        frameworkId: String(w.extraFramework),
+      });
+      await addRow(t.id, w.library.trainees);
+      await addRow(t.id, w.library.satisfaction, { targetValue: '提高' });
+    }
+    const run = async (limit: number) => {
+      const r = await api.gql<{
+        performanceTargets: { items: Array<{ rows: unknown[]; quantificationRatio: number }> };
+      }>(NESTED_TARGETS, { filter: { fiscalDivisionCode: w.city, fiscalYear: year }, limit });
+      expect(r.errors).toBeUndefined();
+      expect(r.data?.performanceTargets.items).toHaveLength(limit);
+      expect(r.data?.performanceTargets.items.every((t) => t.rows.length === 2 && t.quantificationRatio === 0.5)).toBe(
+        true,
+      );
+      return r.statements;
+    };
+    const one = await run(1);
+    const four = await run(4);
+    expect(four).toBe(one);
+    expect(four).toBeLessThanOrEqual(8);
+  });
+});
+
+const TARGET_FIELDS = `id kind fiscalYear fiscalDivisionCode funds status version overallGoal annualGoal measures
+  department { id } project { id } framework { id } parent { id } region { code }`;
+const ROW_FIELDS = 'id comparator targetValue numericValue unit weight period sortOrder indicatorVersion';
+const CREATE_TARGET = `mutation($input: CreatePerformanceTargetInput!) { createPerformanceTarget(input: $input) { ${TARGET_FIELDS} } }`;
+const UPDATE_TARGET = `mutation($id: ID!, $input: UpdatePerformanceTargetInput!, $version: Int) {
+  updatePerformanceTarget(id: $id, input: $input, version: $version) { ${TARGET_FIELDS} }
+}`;
+const DELETE_TARGET = `mutation($id: ID!, $version: Int) { deletePerformanceTarget(id: $id, version: $version) }`;
+const ADD_ROW = `mutation($input: AddTargetIndicatorInput!) { addTargetIndicator(input: $input) { ${ROW_FIELDS} } }`;
+const UPDATE_ROW = `mutation($id: ID!, $input: UpdateTargetIndicatorInput!) {
+  updateTargetIndicator(id: $id, input: $input) { ${ROW_FIELDS} }
+}`;
+const REMOVE_ROW = `mutation($id: ID!) { removeTargetIndicator(id: $id) }`;
+const GET_TARGET = `query($id: ID!) {
+  performanceTarget(id: $id) {
+    ${TARGET_FIELDS}
+    rows { ${ROW_FIELDS} }
+    regionalShares { funds region { code } }
+  }
+}`;
+const GET_ROW = `query($id: ID!) { targetIndicator(id: $id) { target { id } indicator { id } } }`;
+const LIST_TARGETS = `query($filter: PerformanceTargetFilter, $sort: [PerformanceTargetSort!], $offset: Int, $limit: Int) {
+  performanceTargets(filter: $filter, sort: $sort, offset: $offset, limit: $limit) {
+    totalCount
+    items { id quantificationRatio }
+  }
+}`;
+const LIST_ROWS = `query($filter: TargetIndicatorFilter, $sort: [TargetIndicatorSort!]) {
+  targetIndicators(filter: $filter, sort: $sort) { totalCount items { id } }
+}`;
+const PROJECT_TREE = `query($id: ID!) {
+  project(id: $id) {
+    targets {
+      id version quantificationRatio
+      rows { targetValue indicatorVersion indicator { id name } }
+    }
+  }
+}`;
+const DEPARTMENT_TARGETS = `query($id: ID!) { department(id: $id) { targets { id } } }`;
+const NESTED_TARGETS = `query($filter: PerformanceTargetFilter, $limit: Int) {
+  performanceTargets(filter: $filter, limit: $limit, sort: [{ field: CREATED_AT }]) {
+    totalCount
+    items {
+      id funds quantificationRatio
+      project { name }
+      department { name }
+      framework { id }
+      regionalShares { id }
+      rows { unit numericValue indicatorVersion indicator { code name } }
+    }
+  }
+}`;
