@@ -10,7 +10,14 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending or descending order.' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'Ascending or descending order.',
+  valuesConfig: {
+    ASC: { description: 'Ascending (升序): smallest or earliest first.' },
+    DESC: { description: 'Descending (降序): largest or latest first.' },
+  },
+});
 
 /** Paging arguments shared by every list: `offset` and a page size bounded at 200. */
 @ArgsType()
@@ -43,10 +50,13 @@ export function ListResult<T extends object>(item: ClassType<T>) {
 export function SortInput<E extends object>(fieldEnum: E, name: string) {
   @InputType(`${name}Sort`, { description: `One sort key of ${name} lists.` })
   class SortInputClass {
-    @Field(() => fieldEnum)
+    @Field(() => fieldEnum, { description: 'The field to sort by.' })
     field!: E[keyof E];
 
-    @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+    @Field(() => SortDirection, {
+      defaultValue: SortDirection.ASC,
+      description: 'Ascending or descending; ascending when omitted.',
+    })
     direction: SortDirection = SortDirection.ASC;
   }
   return SortInputClass;

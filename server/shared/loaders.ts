@@ -63,7 +63,7 @@ export class Loaders {
 }
 
 function fieldOf<T>(t: Table<T>, column: string): string {
-  for (const [field, col] of Object.entries(t.columns as Record<string, string>)) {
+  for (const [field, col] of Object.entries(t.columns as Record<string, unknown>)) {
     if (col === column) return field;
   }
   throw new Error(`table ${t.name} has no field for column ${column}`);

@@ -6,17 +6,29 @@ import type { Context } from './context';
  */
 export interface Table<T> {
   readonly name: string;
-  readonly columns: { readonly [K in keyof T]-?: string };
+  readonly columns: { readonly [K in keyof T]-?: Column };
 }
 
-export function table<T>(name: string, columns: { readonly [K in keyof T]-?: string }): Table<T> {
+/** A column name, or a computed SQL expression over the row (written with the alias `t`). */
+export type Column = string | { readonly expression: string };
+
+/** A computed column, e.g. `expression('t.requested - t.approved')`. */
+export function expression(sql: string): Column {
+  return { expression: sql };
+}
+
+export function table<T>(name: string, columns: { readonly [K in keyof T]-?: Column }): Table<T> {
   return { name, columns };
 }
 
-/** `t.col as "field", ...` for every field of the table. */
+/** `t.col as "field", (expression) as "field", ...` for every field of the table. */
 export function selectList<T>(t: Table<T>, alias = 't'): string {
-  return Object.entries(t.columns as Record<string, string>)
-    .map(([field, col]) => `${alias}.${col} as "${field}"`)
+  return Object.entries(t.columns as Record<string, Column>)
+    .map(([field, col]) =>
+      typeof col === 'string'
+        ? `${alias}.${col} as "${field}"`
+        : `(${alias === 't' ? col.expression : col.expression.replace(/\bt\./g, `${alias}.`)}) as "${field}"`,
+    )
     .join(', ');
 }
 

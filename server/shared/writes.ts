@@ -96,3 +96,16 @@ export async function assertAbsent(count: Promise<number>, what: string): Promis
     throw new DomainError('DUPLICATE', `${what} already exists; choose another code or edit the existing one.`);
   }
 }
+
+/**
+ * Optimistic concurrency: when the caller names the version of the record it loaded, that version must still be
+ * current, or two people acting at once would overwrite each other.
+ */
+export function assertVersion(current: number, seen: number | null | undefined, what: string): void {
+  if (seen === undefined || seen === null || seen === current) return;
+  throw new DomainError(
+    'CONFLICT',
+    `${what} was changed by someone else since you loaded it (your version ${seen}, now ${current}); reload it and apply your change again.`,
+    { currentVersion: current },
+  );
+}

@@ -359,8 +359,7 @@ describe('performance targets', () => {
     const target = await projectTarget();
     const updated = await api.ok<{ updatePerformanceTarget: Target }>(UPDATE_TARGET, {
       id: target.id,
-      version: 1,
-      input: { overallGoal: '新目标', annualGoal: '年度', funds: '2000.00', measures: '专款专用' },
+      input: { version: 1, overallGoal: '新目标', annualGoal: '年度', funds: '2000.00', measures: '专款专用' },
     });
     expect(updated.updatePerformanceTarget).toMatchObject({
       overallGoal: '新目标',
@@ -375,9 +374,9 @@ describe('performance targets', () => {
     });
     expect(cleared.updatePerformanceTarget).toMatchObject({ measures: null, overallGoal: '新目标', version: 3 });
 
-    const stale = await refusal(UPDATE_TARGET, { id: target.id, version: 2, input: { overallGoal: '覆盖' } });
+    const stale = await refusal(UPDATE_TARGET, { id: target.id, input: { version: 2, overallGoal: '覆盖' } });
     expect(stale.extensions?.code).toBe('CONFLICT');
-    expect(stale.message).toMatch(/version 2, it is now 3/);
+    expect(stale.message).toMatch(/your version 2, now 3/);
     const staleDelete = await refusal(DELETE_TARGET, { id: target.id, version: 1 });
     expect(staleDelete.extensions?.code).toBe('CONFLICT');
     expect(await stored(target.id)).toEqual({
@@ -694,8 +693,8 @@ const TARGET_FIELDS = `id kind fiscalYear fiscalDivisionCode funds status versio
   department { id } project { id } framework { id } parent { id } region { code }`;
 const ROW_FIELDS = 'id comparator targetValue numericValue unit weight period sortOrder indicatorVersion';
 const CREATE_TARGET = `mutation($input: CreatePerformanceTargetInput!) { createPerformanceTarget(input: $input) { ${TARGET_FIELDS} } }`;
-const UPDATE_TARGET = `mutation($id: ID!, $input: UpdatePerformanceTargetInput!, $version: Int) {
-  updatePerformanceTarget(id: $id, input: $input, version: $version) { ${TARGET_FIELDS} }
+const UPDATE_TARGET = `mutation($id: ID!, $input: UpdatePerformanceTargetInput!) {
+  updatePerformanceTarget(id: $id, input: $input) { ${TARGET_FIELDS} }
 }`;
 const DELETE_TARGET = `mutation($id: ID!, $version: Int) { deletePerformanceTarget(id: $id, version: $version) }`;
 const ADD_ROW = `mutation($input: AddTargetIndicatorInput!) { addTargetIndicator(input: $input) { ${ROW_FIELDS} } }`;

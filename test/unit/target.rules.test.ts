@@ -14,17 +14,16 @@ import {
   checkSharesWithinParent,
   checkTargetValue,
   checkUnit,
-  checkVersion,
   checkWeight,
-  formatCents,
   frameworkKindFor,
   type IndicatorFacts,
   isIndicatorVisible,
   numericValueOf,
   parseTargetValue,
-  toCents,
 } from '../../server/modules/target/target.rules';
 import { DomainError } from '../../server/shared/errors';
+import { fromFen, toFen } from '../../server/shared/money';
+import { assertVersion } from '../../server/shared/writes';
 
 /** The code of the DomainError a call throws, or 'none'. */
 function codeOf(fn: () => unknown): string {
@@ -85,14 +84,14 @@ describe('parseTargetValue', () => {
 
 describe('money in exact cents', () => {
   it('converts yuan strings to cents and back without floating point', () => {
-    expect(toCents('1250000.5')).toBe(125000050n);
-    expect(toCents('0.1')).toBe(10n);
-    expect(toCents('-3')).toBe(-300n);
-    expect(toCents('9999999999999999.99')).toBe(999999999999999999n);
-    expect(formatCents(125000050n)).toBe('1250000.50');
-    expect(formatCents(5n)).toBe('0.05');
-    expect(formatCents(-300n)).toBe('-3.00');
-    expect(formatCents(toCents('0.1') + toCents('0.2'))).toBe('0.30');
+    expect(toFen('1250000.5')).toBe(125000050n);
+    expect(toFen('0.1')).toBe(10n);
+    expect(toFen('-3')).toBe(-300n);
+    expect(toFen('9999999999999999.99')).toBe(999999999999999999n);
+    expect(fromFen(125000050n)).toBe('1250000.50');
+    expect(fromFen(5n)).toBe('0.05');
+    expect(fromFen(-300n)).toBe('-3.00');
+    expect(fromFen(toFen('0.1') + toFen('0.2'))).toBe('0.30');
   });
 
   it('refuses negative funds', () => {
@@ -200,9 +199,9 @@ describe('target guards', () => {
   });
 
   it('refuses a stale version only when one is given', () => {
-    expect(codeOf(() => checkVersion(undefined, { id: 5, version: 3 }))).toBe('none');
-    expect(codeOf(() => checkVersion(3, { id: 5, version: 3 }))).toBe('none');
-    expect(codeOf(() => checkVersion(2, { id: 5, version: 3 }))).toBe('CONFLICT');
+    expect(codeOf(() => assertVersion(3, undefined, 'Target 5'))).toBe('none');
+    expect(codeOf(() => assertVersion(3, 3, 'Target 5'))).toBe('none');
+    expect(codeOf(() => assertVersion(3, 2, 'Target 5'))).toBe('CONFLICT');
   });
 
   it('picks the framework kind from the target kind', () => {

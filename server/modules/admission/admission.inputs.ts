@@ -9,19 +9,31 @@ export enum IndicatorChangeRequestSortField {
   DECIDED_AT = 'DECIDED_AT',
   STATUS = 'STATUS',
 }
-registerEnumType(IndicatorChangeRequestSortField, { name: 'IndicatorChangeRequestSortField' });
+registerEnumType(IndicatorChangeRequestSortField, {
+  name: 'IndicatorChangeRequestSortField',
+  description: 'What a list of indicator change requests can be sorted by.',
+  valuesConfig: {
+    CREATED_AT: { description: 'Sort by when the request was created.' },
+    SUBMITTED_AT: { description: 'Sort by when it was submitted.' },
+    DECIDED_AT: { description: 'Sort by when it was decided.' },
+    STATUS: { description: 'Sort by the status, alphabetically by its name.' },
+  },
+});
 export const IndicatorChangeRequestSort = SortInput(IndicatorChangeRequestSortField, 'IndicatorChangeRequest');
 
 @InputType({ description: 'Filter for indicator change requests; all given conditions must hold.' })
 export class IndicatorChangeRequestFilter {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only requests of this fiscal division (9-digit MOF_DIV_CODE).' })
   @Matches(/^\d{9}$/, { message: 'fiscalDivisionCode must be a 9-digit division code' })
   fiscalDivisionCode?: string;
 
-  @Field(() => ChangeRequestType, { nullable: true })
+  @Field(() => ChangeRequestType, {
+    nullable: true,
+    description: 'Only requests of this type: admit, modify or retire.',
+  })
   type?: ChangeRequestType;
 
-  @Field(() => ChangeRequestStatus, { nullable: true })
+  @Field(() => ChangeRequestStatus, { nullable: true, description: 'Only requests in this status.' })
   status?: ChangeRequestStatus;
 
   @Field(() => [ChangeRequestStatus], { nullable: true, description: 'Only these statuses.' })
@@ -44,7 +56,10 @@ export class IndicatorChangeRequestFilter {
 
 @ArgsType()
 export class IndicatorChangeRequestListArgs extends PageArgs {
-  @Field(() => IndicatorChangeRequestFilter, { nullable: true })
+  @Field(() => IndicatorChangeRequestFilter, {
+    nullable: true,
+    description: 'Which change requests to return; all when omitted.',
+  })
   @ValidateNested()
   filter?: IndicatorChangeRequestFilter;
 

@@ -14,7 +14,10 @@ import {
 @Resolver(() => IndicatorChangeRequest)
 export class IndicatorChangeRequestResolver {
   @Query(() => IndicatorChangeRequest, { nullable: true, description: 'One indicator change request by id.' })
-  indicatorChangeRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  indicatorChangeRequest(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the change request.' }) id: string,
+  ) {
     return admissionReads.changeRequest(ctx, id);
   }
 
@@ -25,7 +28,7 @@ export class IndicatorChangeRequestResolver {
     return admissionReads.changeRequests(ctx, args);
   }
 
-  @FieldResolver(() => FiscalDivision)
+  @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
   fiscalDivision(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
     return fiscalReads.fiscalDivision(ctx, r.fiscalDivisionCode);
   }

@@ -53,7 +53,10 @@ export class IndicatorProposal {
   @Field({ description: 'Proposed name (指标名称).' })
   name!: string;
 
-  @Field(() => IndicatorScope, { nullable: true })
+  @Field(() => IndicatorScope, {
+    nullable: true,
+    description: 'Proposed library: common (共性), industry (行业) or department (部门).',
+  })
   scope!: IndicatorScope | null;
 
   @Field(() => ID, { nullable: true, description: 'Id of the proposed category (指标分类).' })
@@ -80,7 +83,10 @@ export class IndicatorProposal {
   @Field(() => String, { nullable: true, description: 'Proposed unit (计量单位).' })
   defaultUnit!: string | null;
 
-  @Field(() => ValueType, { nullable: true })
+  @Field(() => ValueType, {
+    nullable: true,
+    description: 'Proposed value type: quantitative (定量) or qualitative (定性).',
+  })
   valueType!: ValueType | null;
 
   @Field(() => String, { nullable: true, description: 'Proposed reference value (参考值).' })
@@ -89,7 +95,10 @@ export class IndicatorProposal {
   @Field(() => String, { nullable: true, description: 'Where the actual value would come from (数据来源).' })
   dataSource!: string | null;
 
-  @Field(() => Visibility, { nullable: true })
+  @Field(() => Visibility, {
+    nullable: true,
+    description: 'Proposed visibility: every department or only the owning one.',
+  })
   visibility!: Visibility | null;
 }
 
@@ -98,16 +107,16 @@ export class IndicatorProposal {
     'A request to admit, modify or retire a library indicator (入库 / 修改 / 出库申请): the "add to the library before use" (先入库、后使用) queue.',
 })
 export class IndicatorChangeRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE).' })
   fiscalDivisionCode!: string;
 
-  @Field(() => ChangeRequestType)
+  @Field(() => ChangeRequestType, { description: 'Admit (入库), modify (修改) or retire (出库).' })
   type!: ChangeRequestType;
 
-  @Field(() => ChangeRequestStatus)
+  @Field(() => ChangeRequestStatus, { description: 'Where the request stands, from draft to approved or rejected.' })
   status!: ChangeRequestStatus;
 
   @Field(() => ChangeRequestStep, { nullable: true, description: 'Who a request in review waits for.' })
@@ -131,16 +140,16 @@ export class IndicatorChangeRequest {
   @Field(() => String, { nullable: true, description: 'The final decision’s comment (审核意见).' })
   decisionComment!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the applicant submitted it (提交时间); null while a draft.' })
   submittedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the final decision was made; null until then.' })
   decidedAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 
   @Field(() => Int, { description: 'Row version for optimistic locking; send it back with workflow actions.' })
@@ -154,24 +163,26 @@ export class IndicatorChangeRequest {
 
 @ObjectType({ description: 'One recorded decision on a change request (审核记录).' })
 export class IndicatorChangeApproval {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   requestId!: number;
 
-  @Field(() => ChangeRequestStep)
+  @Field(() => ChangeRequestStep, {
+    description: 'The step the decision was made at: department pre-check or performance division review.',
+  })
   step!: ChangeRequestStep;
 
   @Field({ description: 'Who decided (审核人).' })
   actorName!: string;
 
-  @Field(() => ApprovalDecision)
+  @Field(() => ApprovalDecision, { description: 'What was decided: pass, approve, return or reject.' })
   decision!: ApprovalDecision;
 
   @Field(() => String, { nullable: true, description: 'The written comment (审核意见).' })
   comment!: string | null;
 
-  @Field()
+  @Field({ description: 'When the decision was recorded (审核时间).' })
   decidedAt!: Date;
 }
 

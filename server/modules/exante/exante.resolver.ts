@@ -10,7 +10,7 @@ import { ExAnteAssessment, ExAnteAssessmentList } from './exante.types';
 @Resolver(() => ExAnteAssessment)
 export class ExAnteAssessmentResolver {
   @Query(() => ExAnteAssessment, { nullable: true, description: 'One ex-ante assessment by id.' })
-  exAnteAssessment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  exAnteAssessment(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the assessment.' }) id: string) {
     return exanteReads.exAnteAssessment(ctx, id);
   }
 
@@ -19,7 +19,7 @@ export class ExAnteAssessmentResolver {
     return exanteReads.exAnteAssessments(ctx, args);
   }
 
-  @FieldResolver(() => FiscalDivision)
+  @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
   fiscalDivision(@Ctx() ctx: Context, @Root() a: ExAnteAssessment) {
     return fiscalReads.fiscalDivision(ctx, a.fiscalDivisionCode);
   }
@@ -32,21 +32,27 @@ export class ExAnteAssessmentResolver {
   @Mutation(() => ExAnteAssessment, {
     description: 'Records an ex-ante assessment; the total and the conclusion are computed from the five scores.',
   })
-  createExAnteAssessment(@Ctx() ctx: Context, @Arg('input') input: CreateExAnteAssessmentInput) {
+  createExAnteAssessment(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new assessment.' }) input: CreateExAnteAssessmentInput,
+  ) {
     return exanteService.createExAnteAssessment(ctx, input);
   }
 
   @Mutation(() => ExAnteAssessment, { description: 'Changes an ex-ante assessment and recomputes its conclusion.' })
   updateExAnteAssessment(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateExAnteAssessmentInput,
+    @Arg('id', () => ID, { description: 'Id of the assessment.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateExAnteAssessmentInput,
   ) {
     return exanteService.updateExAnteAssessment(ctx, id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes an ex-ante assessment.' })
-  deleteExAnteAssessment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteExAnteAssessment(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the assessment.' }) id: string,
+  ) {
     return exanteService.deleteExAnteAssessment(ctx, id);
   }
 }

@@ -28,7 +28,7 @@ registerEnumType(ExAnteConclusion, {
     'An ex-ante performance assessment (事前绩效评估) of a project for one fiscal year and stage: five dimensions scored 0–20, their total and the conclusion. Required for every new major policy and special fund (see Project.needsExAnte); any project may have one.',
 })
 export class ExAnteAssessment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE), the project’s.' })
@@ -37,7 +37,9 @@ export class ExAnteAssessment {
   @Field(() => Int, { description: 'The fiscal year (预算年度) the assessment is for.' })
   fiscalYear!: number;
 
-  @Field(() => ExAnteStage)
+  @Field(() => ExAnteStage, {
+    description: 'Who assessed: the department itself (自评), the finance audit or a third party.',
+  })
   stage!: ExAnteStage;
 
   @Field(() => String, { nullable: true, description: 'Who assessed: a person or an organisation (评估主体).' })
@@ -70,10 +72,10 @@ export class ExAnteAssessment {
   @Field({ description: 'When the assessment was made.' })
   assessedAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 
   projectId!: number;

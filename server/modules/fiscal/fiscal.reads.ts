@@ -108,6 +108,11 @@ export const fiscalReads = {
     return listPage(ctx, departmentTable, where, order, args);
   },
 
+  /** The divisions one level down, batched across a page. */
+  fiscalDivisionChildren(ctx: Context, code: string): Promise<FiscalDivision[]> {
+    return ctx.loaders.many(fiscalDivisionTable, 'parent_code', 't.code').load(code);
+  },
+
   /** The child units of a department, batched across a page. */
   departmentChildren(ctx: Context, parentId: number): Promise<Department[]> {
     return ctx.loaders.many(departmentTable, 'parent_id', 't.code').load(parentId);

@@ -30,7 +30,10 @@ import {
 @Resolver(() => FiscalDivision)
 export class FiscalDivisionResolver {
   @Query(() => FiscalDivision, { nullable: true, description: 'One fiscal division by its 9-digit code.' })
-  fiscalDivision(@Ctx() ctx: Context, @Arg('code') code: string) {
+  fiscalDivision(
+    @Ctx() ctx: Context,
+    @Arg('code', { description: 'The 9-digit division code (MOF_DIV_CODE).' }) code: string,
+  ) {
     return fiscalReads.fiscalDivision(ctx, code);
   }
 
@@ -44,18 +47,33 @@ export class FiscalDivisionResolver {
     return d.parentCode ? fiscalReads.fiscalDivision(ctx, d.parentCode) : null;
   }
 
+  @FieldResolver(() => [FiscalDivision], { description: 'The divisions one level down, e.g. a city’s districts.' })
+  children(@Ctx() ctx: Context, @Root() d: FiscalDivision) {
+    return fiscalReads.fiscalDivisionChildren(ctx, d.code);
+  }
+
   @Mutation(() => FiscalDivision, { description: 'Adds a fiscal division.' })
-  createFiscalDivision(@Ctx() ctx: Context, @Arg('input') input: CreateFiscalDivisionInput) {
+  createFiscalDivision(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new division.' }) input: CreateFiscalDivisionInput,
+  ) {
     return fiscalService.createFiscalDivision(ctx, input);
   }
 
   @Mutation(() => FiscalDivision, { description: 'Renames or re-levels a fiscal division.' })
-  updateFiscalDivision(@Ctx() ctx: Context, @Arg('code') code: string, @Arg('input') input: UpdateFiscalDivisionInput) {
+  updateFiscalDivision(
+    @Ctx() ctx: Context,
+    @Arg('code', { description: 'The 9-digit division code (MOF_DIV_CODE).' }) code: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateFiscalDivisionInput,
+  ) {
     return fiscalService.updateFiscalDivision(ctx, code, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a fiscal division that nothing references.' })
-  deleteFiscalDivision(@Ctx() ctx: Context, @Arg('code') code: string) {
+  deleteFiscalDivision(
+    @Ctx() ctx: Context,
+    @Arg('code', { description: 'The 9-digit division code (MOF_DIV_CODE).' }) code: string,
+  ) {
     return fiscalService.deleteFiscalDivision(ctx, code);
   }
 }
@@ -63,7 +81,10 @@ export class FiscalDivisionResolver {
 @Resolver(() => FinanceDivision)
 export class FinanceDivisionResolver {
   @Query(() => FinanceDivision, { nullable: true, description: 'One finance bureau division by id.' })
-  financeDivision(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  financeDivision(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the finance division.' }) id: string,
+  ) {
     return fiscalReads.financeDivision(ctx, id);
   }
 
@@ -80,21 +101,27 @@ export class FinanceDivisionResolver {
   }
 
   @Mutation(() => FinanceDivision, { description: 'Adds a finance bureau division.' })
-  createFinanceDivision(@Ctx() ctx: Context, @Arg('input') input: CreateFinanceDivisionInput) {
+  createFinanceDivision(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new division.' }) input: CreateFinanceDivisionInput,
+  ) {
     return fiscalService.createFinanceDivision(ctx, input);
   }
 
   @Mutation(() => FinanceDivision, { description: 'Changes a finance bureau division.' })
   updateFinanceDivision(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateFinanceDivisionInput,
+    @Arg('id', () => ID, { description: 'Id of the finance division.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateFinanceDivisionInput,
   ) {
     return fiscalService.updateFinanceDivision(ctx, id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a finance division that manages nothing and reviewed nothing.' })
-  deleteFinanceDivision(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteFinanceDivision(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the finance division.' }) id: string,
+  ) {
     return fiscalService.deleteFinanceDivision(ctx, id);
   }
 }
@@ -102,7 +129,7 @@ export class FinanceDivisionResolver {
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Query(() => Department, { nullable: true, description: 'One department by id.' })
-  department(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  department(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the department.' }) id: string) {
     return fiscalReads.department(ctx, id);
   }
 
@@ -111,7 +138,7 @@ export class DepartmentResolver {
     return fiscalReads.departments(ctx, args);
   }
 
-  @FieldResolver(() => FiscalDivision)
+  @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
   fiscalDivision(@Ctx() ctx: Context, @Root() d: Department) {
     return fiscalReads.fiscalDivision(ctx, d.fiscalDivisionCode);
   }
@@ -132,17 +159,24 @@ export class DepartmentResolver {
   }
 
   @Mutation(() => Department, { description: 'Adds a budget department or unit.' })
-  createDepartment(@Ctx() ctx: Context, @Arg('input') input: CreateDepartmentInput) {
+  createDepartment(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new department.' }) input: CreateDepartmentInput,
+  ) {
     return fiscalService.createDepartment(ctx, input);
   }
 
   @Mutation(() => Department, { description: 'Changes a department.' })
-  updateDepartment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateDepartmentInput) {
+  updateDepartment(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the department.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateDepartmentInput,
+  ) {
     return fiscalService.updateDepartment(ctx, id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a department that has no units, projects, targets or indicators.' })
-  deleteDepartment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteDepartment(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the department.' }) id: string) {
     return fiscalService.deleteDepartment(ctx, id);
   }
 }
@@ -150,7 +184,10 @@ export class DepartmentResolver {
 @Resolver(() => FunctionClass)
 export class FunctionClassResolver {
   @Query(() => FunctionClass, { nullable: true, description: 'One function class by code.' })
-  functionClass(@Ctx() ctx: Context, @Arg('code') code: string) {
+  functionClass(
+    @Ctx() ctx: Context,
+    @Arg('code', { description: 'The function class code, e.g. 205 or 20502.' }) code: string,
+  ) {
     return fiscalReads.functionClass(ctx, code);
   }
 
@@ -159,28 +196,41 @@ export class FunctionClassResolver {
     return fiscalReads.functionClasses(ctx, args);
   }
 
-  @FieldResolver(() => FunctionClass, { nullable: true })
+  @FieldResolver(() => FunctionClass, {
+    nullable: true,
+    description: 'The class one level up (the 类 of a 款, the 款 of a 项); null at the top.',
+  })
   parent(@Ctx() ctx: Context, @Root() f: FunctionClass) {
     return f.parentCode ? fiscalReads.functionClass(ctx, f.parentCode) : null;
   }
 
-  @FieldResolver(() => [FunctionClass])
+  @FieldResolver(() => [FunctionClass], { description: 'The classes one level down, in code order.' })
   children(@Ctx() ctx: Context, @Root() f: FunctionClass) {
     return fiscalReads.functionClassChildren(ctx, f.code);
   }
 
   @Mutation(() => FunctionClass, { description: 'Adds a function class code; its parent must exist.' })
-  createFunctionClass(@Ctx() ctx: Context, @Arg('input') input: CreateFunctionClassInput) {
+  createFunctionClass(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new function class.' }) input: CreateFunctionClassInput,
+  ) {
     return fiscalService.createFunctionClass(ctx, input);
   }
 
   @Mutation(() => FunctionClass, { description: 'Renames a function class.' })
-  updateFunctionClass(@Ctx() ctx: Context, @Arg('code') code: string, @Arg('input') input: UpdateFunctionClassInput) {
+  updateFunctionClass(
+    @Ctx() ctx: Context,
+    @Arg('code', { description: 'The function class code, e.g. 205 or 20502.' }) code: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateFunctionClassInput,
+  ) {
     return fiscalService.updateFunctionClass(ctx, code, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a function class that has no sub-classes and no projects.' })
-  deleteFunctionClass(@Ctx() ctx: Context, @Arg('code') code: string) {
+  deleteFunctionClass(
+    @Ctx() ctx: Context,
+    @Arg('code', { description: 'The function class code, e.g. 205 or 20502.' }) code: string,
+  ) {
     return fiscalService.deleteFunctionClass(ctx, code);
   }
 }

@@ -50,7 +50,8 @@ const FUNCTION_CLASS_REFERENCES = [
   { label: 'projects', table: 'project', column: 'function_class_code' },
 ];
 
-async function expenditureDivision(
+/** The expenditure division (支出处室) named by an input, which must manage departments of the same fiscal division. */
+export async function expenditureDivision(
   em: EntityManager,
   id: string,
   fiscalDivisionCode: string,

@@ -12,7 +12,15 @@ registerEnumType(BudgetType, {
     SOCIAL_INSURANCE: { description: '社会保险基金预算 social insurance fund budget' },
   },
 });
-registerEnumType(FiscalDivisionLevel, { name: 'FiscalDivisionLevel', description: 'Level of a fiscal division.' });
+registerEnumType(FiscalDivisionLevel, {
+  name: 'FiscalDivisionLevel',
+  description: 'Level of a fiscal division.',
+  valuesConfig: {
+    PROVINCE: { description: '省级 province' },
+    CITY: { description: '市级 city, e.g. 郑州市本级' },
+    DISTRICT: { description: '区县级 district or county, e.g. 中原区' },
+  },
+});
 registerEnumType(DepartmentKind, {
   name: 'DepartmentKind',
   description: 'Kind of budget unit.',
@@ -44,39 +52,41 @@ export class FiscalDivision {
   @Field({ description: 'Name, e.g. 郑州市本级.' })
   name!: string;
 
-  @Field(() => FiscalDivisionLevel)
+  @Field(() => FiscalDivisionLevel, { description: 'Province, city or district (省 / 市 / 区县).' })
   level!: FiscalDivisionLevel;
 
   parentCode!: string | null;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 }
 
 @ObjectType({ description: 'An internal division of the finance bureau (财政局内设处室).' })
 export class FinanceDivision {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE) this division belongs to.' })
   fiscalDivisionCode!: string;
 
-  @Field()
+  @Field({ description: 'Division code, unique in its fiscal division.' })
   code!: string;
 
   @Field({ description: 'Name, e.g. 教科文处.' })
   name!: string;
 
-  @Field(() => FinanceDivisionKind)
+  @Field(() => FinanceDivisionKind, {
+    description: 'What the division does: expenditure (支出处室), budget, performance or evaluation center.',
+  })
   kind!: FinanceDivisionKind;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 }
 
@@ -85,7 +95,7 @@ export class FinanceDivision {
     'A budget department or unit (预算部门 / 预算单位). First-level units (一级预算单位) have child agencies.',
 })
 export class Department {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE).' })
@@ -97,7 +107,7 @@ export class Department {
   @Field({ description: 'Name, e.g. 郑州市教育局.' })
   name!: string;
 
-  @Field(() => DepartmentKind)
+  @Field(() => DepartmentKind, { description: 'Administrative unit (行政单位) or public institution (事业单位).' })
   kind!: DepartmentKind;
 
   @Field({ description: 'Whether the department pilots an industry indicator library (分行业分领域指标库试点).' })
@@ -106,10 +116,10 @@ export class Department {
   parentId!: number | null;
   managingDivisionId!: number | null;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 }
 
@@ -118,7 +128,7 @@ export class FunctionClass {
   @Field(() => ID, { description: 'National code, e.g. 205 or 20502.' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name, e.g. 教育.' })
   name!: string;
 
   @Field(() => Int, { description: '1 for 类, 2 for 款, 3 for 项.' })

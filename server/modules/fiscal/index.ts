@@ -14,7 +14,7 @@ export {
   FiscalDivisionResolver,
   FunctionClassResolver,
 } from './fiscal.resolver';
-export { fiscalService } from './fiscal.service';
+export { expenditureDivision, fiscalService } from './fiscal.service';
 export * from './fiscal.types';
 
 import {

@@ -15,12 +15,23 @@ export enum IndicatorFrameworkSortField {
   NAME = 'NAME',
   FROM_YEAR = 'FROM_YEAR',
 }
-registerEnumType(IndicatorFrameworkSortField, { name: 'IndicatorFrameworkSortField' });
+registerEnumType(IndicatorFrameworkSortField, {
+  name: 'IndicatorFrameworkSortField',
+  description: 'What a list of indicator frameworks can be sorted by.',
+  valuesConfig: {
+    CODE: { description: 'Sort by the framework code.' },
+    NAME: { description: 'Sort by the name.' },
+    FROM_YEAR: { description: 'Sort by the first fiscal year it applies to.' },
+  },
+});
 export const IndicatorFrameworkSort = SortInput(IndicatorFrameworkSortField, 'IndicatorFramework');
 
 @InputType({ description: 'Filter for indicator frameworks; all given conditions must hold.' })
 export class IndicatorFrameworkFilter {
-  @Field(() => FrameworkKind, { nullable: true })
+  @Field(() => FrameworkKind, {
+    nullable: true,
+    description: 'Only frameworks for project targets or only department-wide ones.',
+  })
   kind?: FrameworkKind;
 
   @Field({ nullable: true, description: 'true: only default frameworks.' })
@@ -33,11 +44,14 @@ export class IndicatorFrameworkFilter {
 
 @ArgsType()
 export class IndicatorFrameworkListArgs extends PageArgs {
-  @Field(() => IndicatorFrameworkFilter, { nullable: true })
+  @Field(() => IndicatorFrameworkFilter, {
+    nullable: true,
+    description: 'Which frameworks to return; all when omitted.',
+  })
   @ValidateNested()
   filter?: IndicatorFrameworkFilter;
 
-  @Field(() => [IndicatorFrameworkSort], { nullable: true })
+  @Field(() => [IndicatorFrameworkSort], { nullable: true, description: 'Sort keys, at most 5; by code when omitted.' })
   @ArrayMaxSize(5)
   sort?: SortKey<IndicatorFrameworkSortField>[];
 }
@@ -48,11 +62,11 @@ export class CreateIndicatorFrameworkInput {
   @Length(1, 30)
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name, e.g. 2021版项目支出绩效指标体系.' })
   @Length(1, 100)
   name!: string;
 
-  @Field(() => FrameworkKind)
+  @Field(() => FrameworkKind, { description: 'Project targets or department-wide targets (部门整体).' })
   kind!: FrameworkKind;
 
   @Field(() => Int, { nullable: true, description: 'The first fiscal year it applies to.' })
@@ -67,25 +81,25 @@ export class CreateIndicatorFrameworkInput {
   })
   isDefault?: boolean;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Free notes on the framework (说明).' })
   @MaxLength(LONG_TEXT)
   description?: string;
 }
 
 @InputType({ description: 'Changes to an indicator framework; omitted fields stay as they are, null clears.' })
 export class UpdateIndicatorFrameworkInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New unique code.' })
   @Length(1, 30)
   code?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New name.' })
   @Length(1, 100)
   name?: string;
 
-  @Field(() => FrameworkKind, { nullable: true })
+  @Field(() => FrameworkKind, { nullable: true, description: 'New kind.' })
   kind?: FrameworkKind;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New first fiscal year; null: any year.' })
   @Min(2000)
   @Max(2100)
   fromYear?: number | null;
@@ -96,7 +110,7 @@ export class UpdateIndicatorFrameworkInput {
   })
   isDefault?: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New notes; null clears them.' })
   @MaxLength(LONG_TEXT)
   description?: string | null;
 }
@@ -105,7 +119,7 @@ export class UpdateIndicatorFrameworkInput {
   description: 'A new dimension of a framework. Without a parent it is a level-1 dimension; under one, level 2.',
 })
 export class CreateIndicatorFrameworkNodeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The framework to add the dimension to.' })
   frameworkId!: string;
 
   @Field(() => ID, { nullable: true, description: 'The level-1 dimension this level-2 dimension belongs to.' })
@@ -119,7 +133,11 @@ export class CreateIndicatorFrameworkNodeInput {
   @Length(1, 50)
   name!: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 0,
+    description: 'Position among its siblings, smallest first; 0 when omitted.',
+  })
   @Min(0)
   @Max(32767)
   sortOrder?: number;
@@ -127,15 +145,15 @@ export class CreateIndicatorFrameworkNodeInput {
 
 @InputType({ description: 'Changes to a framework dimension; its framework and level stay as they are.' })
 export class UpdateIndicatorFrameworkNodeInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New code, unique in the framework.' })
   @Length(1, 20)
   code?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New name.' })
   @Length(1, 50)
   name?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New position among its siblings.' })
   @Min(0)
   @Max(32767)
   sortOrder?: number;
@@ -148,16 +166,27 @@ export enum IndicatorCategorySortField {
   NAME = 'NAME',
   SORT_ORDER = 'SORT_ORDER',
 }
-registerEnumType(IndicatorCategorySortField, { name: 'IndicatorCategorySortField' });
+registerEnumType(IndicatorCategorySortField, {
+  name: 'IndicatorCategorySortField',
+  description: 'What a list of indicator categories can be sorted by.',
+  valuesConfig: {
+    CODE: { description: 'Sort by the category code.' },
+    NAME: { description: 'Sort by the name.' },
+    SORT_ORDER: { description: 'Sort by the position among siblings.' },
+  },
+});
 export const IndicatorCategorySort = SortInput(IndicatorCategorySortField, 'IndicatorCategory');
 
 @InputType({ description: 'Filter for indicator categories; all given conditions must hold.' })
 export class IndicatorCategoryFilter {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only categories of this fiscal division (9-digit MOF_DIV_CODE).' })
   @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
   fiscalDivisionCode?: string;
 
-  @Field(() => IndicatorScope, { nullable: true })
+  @Field(() => IndicatorScope, {
+    nullable: true,
+    description: 'Only categories of this library: common, industry or department.',
+  })
   scope?: IndicatorScope;
 
   @Field(() => ID, { nullable: true, description: 'Only the direct sub-categories of this category.' })
@@ -176,29 +205,37 @@ export class IndicatorCategoryFilter {
 
 @ArgsType()
 export class IndicatorCategoryListArgs extends PageArgs {
-  @Field(() => IndicatorCategoryFilter, { nullable: true })
+  @Field(() => IndicatorCategoryFilter, {
+    nullable: true,
+    description: 'Which categories to return; all when omitted.',
+  })
   @ValidateNested()
   filter?: IndicatorCategoryFilter;
 
-  @Field(() => [IndicatorCategorySort], { nullable: true })
+  @Field(() => [IndicatorCategorySort], {
+    nullable: true,
+    description: 'Sort keys, at most 5; by library, position and code when omitted.',
+  })
   @ArrayMaxSize(5)
   sort?: SortKey<IndicatorCategorySortField>[];
 }
 
 @InputType({ description: 'A new category of the indicator library (指标分类).' })
 export class CreateIndicatorCategoryInput {
-  @Field()
+  @Field({ description: 'The fiscal division (9-digit MOF_DIV_CODE) it belongs to.' })
   @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
   fiscalDivisionCode!: string;
 
-  @Field(() => IndicatorScope)
+  @Field(() => IndicatorScope, {
+    description: 'Which library: common (共性), industry (行业) or department (部门); it never changes later.',
+  })
   scope!: IndicatorScope;
 
   @Field({ description: 'Code, unique within the fiscal division and scope.' })
   @Length(1, 20)
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name, e.g. 会议培训.' })
   @Length(1, 100)
   name!: string;
 
@@ -211,7 +248,11 @@ export class CreateIndicatorCategoryInput {
   })
   ownerDepartmentId?: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 0,
+    description: 'Position among its siblings, smallest first; 0 when omitted.',
+  })
   @Min(0)
   @Max(32767)
   sortOrder?: number;
@@ -221,21 +262,24 @@ export class CreateIndicatorCategoryInput {
   description: 'Changes to a category; omitted fields stay as they are, null clears a link. Scope never changes.',
 })
 export class UpdateIndicatorCategoryInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New code, unique in the fiscal division and scope.' })
   @Length(1, 20)
   code?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New name.' })
   @Length(1, 100)
   name?: string;
 
   @Field(() => ID, { nullable: true, description: 'Move under this category; null makes it top-level.' })
   parentId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'New owning or pilot department; null clears it, except for DEPARTMENT scope.',
+  })
   ownerDepartmentId?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New position among its siblings.' })
   @Min(0)
   @Max(32767)
   sortOrder?: number;
@@ -249,12 +293,21 @@ export enum IndicatorSortField {
   CREATED_AT = 'CREATED_AT',
   PUBLISHED_AT = 'PUBLISHED_AT',
 }
-registerEnumType(IndicatorSortField, { name: 'IndicatorSortField' });
+registerEnumType(IndicatorSortField, {
+  name: 'IndicatorSortField',
+  description: 'What a list of library indicators can be sorted by.',
+  valuesConfig: {
+    CODE: { description: 'Sort by the indicator code.' },
+    NAME: { description: 'Sort by the name.' },
+    CREATED_AT: { description: 'Sort by when the version was created.' },
+    PUBLISHED_AT: { description: 'Sort by when the version was published.' },
+  },
+});
 export const IndicatorSort = SortInput(IndicatorSortField, 'Indicator');
 
 @InputType({ description: 'Filter for library indicators; all given conditions must hold.' })
 export class IndicatorFilter {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only indicators of this fiscal division (9-digit MOF_DIV_CODE).' })
   @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
   fiscalDivisionCode?: string;
 
@@ -262,7 +315,10 @@ export class IndicatorFilter {
   @ArrayMaxSize(200)
   ids?: string[];
 
-  @Field(() => IndicatorScope, { nullable: true })
+  @Field(() => IndicatorScope, {
+    nullable: true,
+    description: 'Only indicators of this library: common, industry or department.',
+  })
   scope?: IndicatorScope;
 
   @Field(() => ID, { nullable: true, description: 'Only indicators of this category or any of its sub-categories.' })
@@ -281,10 +337,13 @@ export class IndicatorFilter {
   @ArrayMaxSize(4)
   statuses?: IndicatorStatus[];
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'true: only enabled indicators (启用); false: only disabled ones.' })
   enabled?: boolean;
 
-  @Field(() => ValueType, { nullable: true })
+  @Field(() => ValueType, {
+    nullable: true,
+    description: 'Only quantitative (定量) or only qualitative (定性) indicators.',
+  })
   valueType?: ValueType;
 
   @Field(() => ID, { nullable: true, description: 'Only indicators owned by this department.' })
@@ -304,11 +363,17 @@ export class IndicatorFilter {
 
 @ArgsType()
 export class IndicatorListArgs extends PageArgs {
-  @Field(() => IndicatorFilter, { nullable: true })
+  @Field(() => IndicatorFilter, {
+    nullable: true,
+    description: 'Which indicator versions to return; all when omitted.',
+  })
   @ValidateNested()
   filter?: IndicatorFilter;
 
-  @Field(() => [IndicatorSort], { nullable: true })
+  @Field(() => [IndicatorSort], {
+    nullable: true,
+    description: 'Sort keys, at most 5; by code, then version, when omitted.',
+  })
   @ArrayMaxSize(5)
   sort?: SortKey<IndicatorSortField>[];
 }
@@ -318,7 +383,7 @@ export class IndicatorListArgs extends PageArgs {
     'A new library indicator, created as a DRAFT (version 1). It is published through the admission queue (入库审核).',
 })
 export class CreateIndicatorInput {
-  @Field()
+  @Field({ description: 'The fiscal division (9-digit MOF_DIV_CODE) it belongs to.' })
   @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
   fiscalDivisionCode!: string;
 
@@ -326,11 +391,11 @@ export class CreateIndicatorInput {
   @Length(1, 30)
   code!: string;
 
-  @Field()
+  @Field({ description: 'Indicator name (指标名称), e.g. 培训人次.' })
   @Length(1, 100)
   name!: string;
 
-  @Field(() => IndicatorScope)
+  @Field(() => IndicatorScope, { description: 'Which library: common (共性), industry (行业) or department (部门).' })
   scope!: IndicatorScope;
 
   @Field(() => ID, { description: 'A category of the same scope and fiscal division.' })
@@ -357,7 +422,7 @@ export class CreateIndicatorInput {
   @MaxLength(LONG_TEXT)
   scoringRule?: string;
 
-  @Field(() => Comparator)
+  @Field(() => Comparator, { description: 'The comparator target rows start with (计算符号).' })
   defaultComparator!: Comparator;
 
   @Field({ nullable: true, description: 'Required unless the comparator is QUALITATIVE.' })
@@ -367,15 +432,19 @@ export class CreateIndicatorInput {
   @Field(() => ValueType, { description: 'QUALITATIVE exactly when the comparator is QUALITATIVE.' })
   valueType!: ValueType;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A reference value or range (参考值), e.g. ≥95.' })
   @MaxLength(100)
   referenceValue?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Where the actual value comes from (数据来源).' })
   @MaxLength(200)
   dataSource?: string;
 
-  @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PUBLIC })
+  @Field(() => Visibility, {
+    nullable: true,
+    defaultValue: Visibility.PUBLIC,
+    description: 'Who may choose it for their targets; PUBLIC when omitted.',
+  })
   visibility?: Visibility;
 
   @Field(() => ID, { nullable: true, description: 'Required for DEPARTMENT scope or PRIVATE visibility.' })
@@ -389,7 +458,11 @@ export class CreateIndicatorInput {
   @Matches(DATE, { message: 'validTo must be a date such as 2026-12-31' })
   validTo?: string;
 
-  @Field({ nullable: true, defaultValue: true })
+  @Field({
+    nullable: true,
+    defaultValue: true,
+    description: 'Whether it may be chosen for new targets once published (启用); true when omitted.',
+  })
   enabled?: boolean;
 }
 
@@ -398,18 +471,18 @@ export class CreateIndicatorInput {
     'Changes to a DRAFT indicator; omitted fields stay as they are, null clears an optional field. Published versions never change.',
 })
 export class UpdateIndicatorInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New indicator code, unique in the fiscal division.' })
   @Length(1, 30)
   code?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New name (指标名称).' })
   @Length(1, 100)
   name?: string;
 
-  @Field(() => IndicatorScope, { nullable: true })
+  @Field(() => IndicatorScope, { nullable: true, description: 'New library scope.' })
   scope?: IndicatorScope;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'New category (指标分类).' })
   categoryId?: string;
 
   @Field(() => ID, {
@@ -421,50 +494,59 @@ export class UpdateIndicatorInput {
   @Field(() => ID, { nullable: true, description: 'A new level-2 dimension (level 1 follows); null clears level 2.' })
   level2NodeId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the indicator measures (指标解释); null clears it.' })
   @MaxLength(LONG_TEXT)
   explanation?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'How the value is calculated (计算方法); null clears it.' })
   @MaxLength(LONG_TEXT)
   calculationMethod?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How points are given or deducted (评（扣）分标准); null clears it.',
+  })
   @MaxLength(LONG_TEXT)
   scoringRule?: string | null;
 
-  @Field(() => Comparator, { nullable: true })
+  @Field(() => Comparator, { nullable: true, description: 'New default comparator (计算符号).' })
   defaultComparator?: Comparator;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'New default unit (计量单位); required unless the comparator is QUALITATIVE.',
+  })
   @MaxLength(20)
   defaultUnit?: string | null;
 
-  @Field(() => ValueType, { nullable: true })
+  @Field(() => ValueType, {
+    nullable: true,
+    description: 'Quantitative or qualitative; QUALITATIVE exactly when the comparator is QUALITATIVE.',
+  })
   valueType?: ValueType;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New reference value (参考值); null clears it.' })
   @MaxLength(100)
   referenceValue?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New data source (数据来源); null clears it.' })
   @MaxLength(200)
   dataSource?: string | null;
 
-  @Field(() => Visibility, { nullable: true })
+  @Field(() => Visibility, { nullable: true, description: 'Who may choose it for their targets.' })
   visibility?: Visibility;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'New owning department; null clears it.' })
   ownerDepartmentId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'First day of validity, YYYY-MM-DD; null clears it.' })
   @Matches(DATE, { message: 'validFrom must be a date such as 2026-01-01' })
   validFrom?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Last day of validity, YYYY-MM-DD; null clears it.' })
   @Matches(DATE, { message: 'validTo must be a date such as 2026-12-31' })
   validTo?: string | null;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Whether it may be chosen for new targets once published (启用).' })
   enabled?: boolean;
 }

@@ -9,7 +9,7 @@ import { Indicator, IndicatorCategory, IndicatorFrameworkNode, IndicatorList } f
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @Query(() => Indicator, { nullable: true, description: 'One indicator version by id.' })
-  indicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  indicator(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the indicator version.' }) id: string) {
     return indicatorReads.indicator(ctx, id);
   }
 
@@ -18,7 +18,7 @@ export class IndicatorResolver {
     return indicatorReads.indicators(ctx, args);
   }
 
-  @FieldResolver(() => FiscalDivision)
+  @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
   fiscalDivision(@Ctx() ctx: Context, @Root() i: Indicator) {
     return fiscalReads.fiscalDivision(ctx, i.fiscalDivisionCode);
   }
@@ -62,21 +62,31 @@ export class IndicatorResolver {
   @Mutation(() => Indicator, {
     description: 'Adds a DRAFT indicator (version 1); the admission queue publishes it.',
   })
-  createIndicator(@Ctx() ctx: Context, @Arg('input') input: CreateIndicatorInput) {
+  createIndicator(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new indicator.' }) input: CreateIndicatorInput,
+  ) {
     return indicatorService.createIndicator(ctx, input);
   }
 
   @Mutation(() => Indicator, {
     description: 'Changes a DRAFT indicator. A published version never changes: propose a MODIFY instead.',
   })
-  updateIndicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateIndicatorInput) {
+  updateIndicator(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the indicator version.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateIndicatorInput,
+  ) {
     return indicatorService.updateIndicator(ctx, id, input);
   }
 
   @Mutation(() => Boolean, {
     description: 'Deletes a DRAFT indicator that no target row and no change request references.',
   })
-  deleteIndicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteIndicator(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the indicator version.' }) id: string,
+  ) {
     return indicatorService.deleteIndicator(ctx, id);
   }
 }

@@ -25,7 +25,7 @@ import {
 @Resolver(() => IndicatorFramework)
 export class IndicatorFrameworkResolver {
   @Query(() => IndicatorFramework, { nullable: true, description: 'One indicator framework by id.' })
-  indicatorFramework(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  indicatorFramework(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the framework.' }) id: string) {
     return indicatorReads.framework(ctx, id);
   }
 
@@ -47,21 +47,27 @@ export class IndicatorFrameworkResolver {
   }
 
   @Mutation(() => IndicatorFramework, { description: 'Adds an indicator framework.' })
-  createIndicatorFramework(@Ctx() ctx: Context, @Arg('input') input: CreateIndicatorFrameworkInput) {
+  createIndicatorFramework(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new framework.' }) input: CreateIndicatorFrameworkInput,
+  ) {
     return indicatorService.createFramework(ctx, input);
   }
 
   @Mutation(() => IndicatorFramework, { description: 'Changes an indicator framework.' })
   updateIndicatorFramework(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateIndicatorFrameworkInput,
+    @Arg('id', () => ID, { description: 'Id of the framework.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateIndicatorFrameworkInput,
   ) {
     return indicatorService.updateFramework(ctx, id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a framework that has no dimensions and no targets.' })
-  deleteIndicatorFramework(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteIndicatorFramework(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the framework.' }) id: string,
+  ) {
     return indicatorService.deleteFramework(ctx, id);
   }
 }
@@ -69,11 +75,14 @@ export class IndicatorFrameworkResolver {
 @Resolver(() => IndicatorFrameworkNode)
 export class IndicatorFrameworkNodeResolver {
   @Query(() => IndicatorFrameworkNode, { nullable: true, description: 'One framework dimension by id.' })
-  indicatorFrameworkNode(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  indicatorFrameworkNode(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the dimension.' }) id: string,
+  ) {
     return indicatorReads.frameworkNode(ctx, id);
   }
 
-  @FieldResolver(() => IndicatorFramework)
+  @FieldResolver(() => IndicatorFramework, { description: 'The framework the dimension belongs to.' })
   framework(@Ctx() ctx: Context, @Root() n: IndicatorFrameworkNode) {
     return indicatorReads.framework(ctx, n.frameworkId);
   }
@@ -94,21 +103,27 @@ export class IndicatorFrameworkNodeResolver {
   @Mutation(() => IndicatorFrameworkNode, {
     description: 'Adds a dimension: level 1 without a parent, level 2 under a level-1 dimension of the same framework.',
   })
-  createIndicatorFrameworkNode(@Ctx() ctx: Context, @Arg('input') input: CreateIndicatorFrameworkNodeInput) {
+  createIndicatorFrameworkNode(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new dimension.' }) input: CreateIndicatorFrameworkNodeInput,
+  ) {
     return indicatorService.createFrameworkNode(ctx, input);
   }
 
   @Mutation(() => IndicatorFrameworkNode, { description: 'Renames or reorders a framework dimension.' })
   updateIndicatorFrameworkNode(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateIndicatorFrameworkNodeInput,
+    @Arg('id', () => ID, { description: 'Id of the dimension.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateIndicatorFrameworkNodeInput,
   ) {
     return indicatorService.updateFrameworkNode(ctx, id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a dimension that has no sub-dimensions and no indicators.' })
-  deleteIndicatorFrameworkNode(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteIndicatorFrameworkNode(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the dimension.' }) id: string,
+  ) {
     return indicatorService.deleteFrameworkNode(ctx, id);
   }
 }
@@ -116,7 +131,7 @@ export class IndicatorFrameworkNodeResolver {
 @Resolver(() => IndicatorCategory)
 export class IndicatorCategoryResolver {
   @Query(() => IndicatorCategory, { nullable: true, description: 'One indicator category by id.' })
-  indicatorCategory(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  indicatorCategory(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the category.' }) id: string) {
     return indicatorReads.category(ctx, id);
   }
 
@@ -125,7 +140,7 @@ export class IndicatorCategoryResolver {
     return indicatorReads.categories(ctx, args);
   }
 
-  @FieldResolver(() => FiscalDivision)
+  @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
   fiscalDivision(@Ctx() ctx: Context, @Root() c: IndicatorCategory) {
     return fiscalReads.fiscalDivision(ctx, c.fiscalDivisionCode);
   }
@@ -154,27 +169,37 @@ export class IndicatorCategoryResolver {
   indicatorCount(
     @Ctx() ctx: Context,
     @Root() c: IndicatorCategory,
-    @Arg('status', () => IndicatorStatus, { nullable: true }) status?: IndicatorStatus,
+    @Arg('status', () => IndicatorStatus, {
+      nullable: true,
+      description: 'Count only versions of this status; all when omitted.',
+    })
+    status?: IndicatorStatus,
   ) {
     return indicatorReads.categoryIndicatorCount(ctx, c.id, status);
   }
 
   @Mutation(() => IndicatorCategory, { description: 'Adds a category to the indicator library.' })
-  createIndicatorCategory(@Ctx() ctx: Context, @Arg('input') input: CreateIndicatorCategoryInput) {
+  createIndicatorCategory(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new category.' }) input: CreateIndicatorCategoryInput,
+  ) {
     return indicatorService.createCategory(ctx, input);
   }
 
   @Mutation(() => IndicatorCategory, { description: 'Changes, moves or re-owns a category.' })
   updateIndicatorCategory(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateIndicatorCategoryInput,
+    @Arg('id', () => ID, { description: 'Id of the category.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateIndicatorCategoryInput,
   ) {
     return indicatorService.updateCategory(ctx, id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a category that has no sub-categories and no indicators.' })
-  deleteIndicatorCategory(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteIndicatorCategory(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the category.' }) id: string,
+  ) {
     return indicatorService.deleteCategory(ctx, id);
   }
 }

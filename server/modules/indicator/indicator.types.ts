@@ -63,7 +63,7 @@ registerEnumType(FrameworkKind, {
     'An indicator framework (指标体系): the tree of level-1 dimensions (一级指标 such as 产出, 效益, 满意度, 成本) and their level-2 dimensions (二级指标 such as 数量, 质量, 时效).',
 })
 export class IndicatorFramework {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Unique code, e.g. CLASSIC or Y2021.' })
@@ -72,7 +72,9 @@ export class IndicatorFramework {
   @Field({ description: 'Name, e.g. 2021版项目支出绩效指标体系.' })
   name!: string;
 
-  @Field(() => FrameworkKind)
+  @Field(() => FrameworkKind, {
+    description: 'Whether it applies to project targets or to department-wide targets (部门整体).',
+  })
   kind!: FrameworkKind;
 
   @Field(() => Int, { nullable: true, description: 'The first fiscal year the framework applies to; null: any year.' })
@@ -81,7 +83,7 @@ export class IndicatorFramework {
   @Field({ description: 'Whether new targets of this kind use this framework by default.' })
   isDefault!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free notes on the framework (说明).' })
   description!: string | null;
 }
 
@@ -90,7 +92,7 @@ export class IndicatorFramework {
     'One dimension of an indicator framework: level 1 (一级指标, e.g. 产出) or level 2 (二级指标, e.g. 数量).',
 })
 export class IndicatorFrameworkNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   frameworkId!: number;
@@ -114,13 +116,15 @@ export class IndicatorFrameworkNode {
     'A category of the indicator library (指标分类), in a tree per scope: e.g. 01 会议培训 in the common library (共性指标库).',
 })
 export class IndicatorCategory {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE).' })
   fiscalDivisionCode!: string;
 
-  @Field(() => IndicatorScope)
+  @Field(() => IndicatorScope, {
+    description: 'Which library the category belongs to: common (共性), industry (行业) or department (部门).',
+  })
   scope!: IndicatorScope;
 
   @Field({ description: 'Code, unique within its fiscal division and scope, e.g. 01 or 0101.' })
@@ -159,7 +163,9 @@ export class Indicator {
   @Field({ description: 'Name (指标名称), e.g. 培训人次.' })
   name!: string;
 
-  @Field(() => IndicatorScope)
+  @Field(() => IndicatorScope, {
+    description: 'Which library it belongs to: common (共性), industry (行业) or department (部门).',
+  })
   scope!: IndicatorScope;
 
   @Field(() => String, { nullable: true, description: 'What the indicator measures (指标解释).' })
@@ -180,7 +186,7 @@ export class Indicator {
   })
   defaultUnit!: string | null;
 
-  @Field(() => ValueType)
+  @Field(() => ValueType, { description: 'Quantitative (定量) or qualitative (定性).' })
   valueType!: ValueType;
 
   @Field(() => String, { nullable: true, description: 'A reference value or range (参考值), e.g. ≥95.' })
@@ -189,7 +195,9 @@ export class Indicator {
   @Field(() => String, { nullable: true, description: 'Where the actual value comes from (数据来源).' })
   dataSource!: string | null;
 
-  @Field(() => Visibility)
+  @Field(() => Visibility, {
+    description: 'Who may choose it: every department (PUBLIC) or only the owning department (PRIVATE).',
+  })
   visibility!: Visibility;
 
   @Field(() => String, { nullable: true, description: 'First day of validity, YYYY-MM-DD (null: no lower bound).' })
@@ -198,7 +206,7 @@ export class Indicator {
   @Field(() => String, { nullable: true, description: 'Last day of validity, YYYY-MM-DD (null: no end).' })
   validTo!: string | null;
 
-  @Field(() => IndicatorStatus)
+  @Field(() => IndicatorStatus, { description: 'Where this version stands: draft, published, superseded or retired.' })
   status!: IndicatorStatus;
 
   @Field({ description: 'Whether the indicator may be chosen for new targets (启用).' })
@@ -207,10 +215,10 @@ export class Indicator {
   @Field(() => Date, { nullable: true, description: 'When this version was published (发布时间).' })
   publishedAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 
   categoryId!: number;

@@ -4,10 +4,9 @@ export { ProjectBudgetResolver } from './project.budget.resolver';
 export { projectBudgetService } from './project.budget.service';
 export * from './project.entity';
 export * from './project.enums';
-export { fromFen, moneyGreater, toFen } from './project.money';
 export { NEEDS_EX_ANTE_SQL, projectBudgetTable, projectReads, projectTable } from './project.reads';
 export { DepartmentProjectsResolver, ProjectResolver } from './project.resolver';
-export { assertVersion, type BudgetState, checkBudget } from './project.rules';
+export { type BudgetState, checkBudget } from './project.rules';
 export { projectService } from './project.service';
 export * from './project.types';
 

@@ -9,7 +9,7 @@ import { Project, ProjectBudget, ProjectBudgetList } from './project.types';
 @Resolver(() => ProjectBudget)
 export class ProjectBudgetResolver {
   @Query(() => ProjectBudget, { nullable: true, description: 'One project budget by id.' })
-  projectBudget(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  projectBudget(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the project budget.' }) id: string) {
     return projectReads.projectBudget(ctx, id);
   }
 
@@ -18,12 +18,12 @@ export class ProjectBudgetResolver {
     return projectReads.projectBudgets(ctx, args);
   }
 
-  @FieldResolver(() => FiscalDivision)
+  @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
   fiscalDivision(@Ctx() ctx: Context, @Root() b: ProjectBudget) {
     return fiscalReads.fiscalDivision(ctx, b.fiscalDivisionCode);
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project the money is for.' })
   project(@Ctx() ctx: Context, @Root() b: ProjectBudget) {
     return projectReads.project(ctx, b.projectId);
   }
@@ -37,7 +37,10 @@ export class ProjectBudgetResolver {
   }
 
   @Mutation(() => ProjectBudget, { description: 'Adds a project’s money for one fiscal year.' })
-  createProjectBudget(@Ctx() ctx: Context, @Arg('input') input: CreateProjectBudgetInput) {
+  createProjectBudget(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new budget row.' }) input: CreateProjectBudgetInput,
+  ) {
     return projectBudgetService.createProjectBudget(ctx, input);
   }
 
@@ -46,8 +49,8 @@ export class ProjectBudgetResolver {
   })
   updateProjectBudget(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateProjectBudgetInput,
+    @Arg('id', () => ID, { description: 'Id of the project budget.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateProjectBudgetInput,
   ) {
     return projectBudgetService.updateProjectBudget(ctx, id, input);
   }
@@ -55,7 +58,10 @@ export class ProjectBudgetResolver {
   @Mutation(() => Boolean, {
     description: 'Deletes a project budget, unless the project has performance targets for that year.',
   })
-  deleteProjectBudget(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteProjectBudget(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the project budget.' }) id: string,
+  ) {
     return projectBudgetService.deleteProjectBudget(ctx, id);
   }
 }

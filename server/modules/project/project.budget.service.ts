@@ -3,12 +3,12 @@ import type { Context } from '../../shared/context';
 import { DomainError, stillReferenced } from '../../shared/errors';
 import { fresh } from '../../shared/loaders';
 import { rows } from '../../shared/sql';
-import { loadOr404, reference, toId } from '../../shared/writes';
+import { assertVersion, loadOr404, reference, toId } from '../../shared/writes';
 import { ProjectBudgetEntity, ProjectEntity } from './project.entity';
 import { BudgetDecision } from './project.enums';
 import type { CreateProjectBudgetInput, UpdateProjectBudgetInput } from './project.inputs';
 import { projectBudgetTable } from './project.reads';
-import { assertVersion, checkBudget } from './project.rules';
+import { checkBudget } from './project.rules';
 import type { ProjectBudget } from './project.types';
 
 /** The project that takes over a MERGED budget's money: another project of the same fiscal division. */

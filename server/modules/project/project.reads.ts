@@ -1,19 +1,10 @@
 import type { Context } from '../../shared/context';
 import { listPage, orderBy, type Page } from '../../shared/list';
-import { table, Where } from '../../shared/sql';
+import { expression, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { searchCodeName } from '../fiscal';
 import type { ProjectBudgetListArgs, ProjectListArgs } from './project.inputs';
 import type { Project, ProjectBudget } from './project.types';
-
-/**
- * A computed column for `table()`: `selectList` writes every column as `t.<column>`, so an SQL expression over the
- * row is given without the alias of its first column, e.g. `computed('t.a - t.b')` selects `t.a - t.b`.
- */
-function computed(expression: string): string {
-  if (!expression.startsWith('t.')) throw new Error(`a computed column must start with "t.": ${expression}`);
-  return expression.slice(2);
-}
 
 /** The 2022 rule: every NEW major policy and special fund needs an ex-ante assessment (事前绩效评估). */
 export const NEEDS_EX_ANTE_SQL = `t.attribute = 'NEW' and (t.major_policy or t.special_fund)`;
@@ -37,7 +28,7 @@ export const projectTable = table<Project>('project', {
   phase: 'phase',
   parentId: 'parent_id',
   description: 'description',
-  needsExAnte: computed(NEEDS_EX_ANTE_SQL),
+  needsExAnte: expression(NEEDS_EX_ANTE_SQL),
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   version: 'version',
@@ -52,7 +43,7 @@ export const projectBudgetTable = table<ProjectBudget>('project_budget', {
   audited: 'audited',
   approved: 'approved',
   // numeric minus numeric stays numeric(…,2): exact, and null while nothing is approved.
-  cut: computed('t.requested - t.approved'),
+  cut: expression('t.requested - t.approved'),
   decision: 'decision',
   decisionReason: 'decision_reason',
   mergedIntoId: 'merged_into_id',

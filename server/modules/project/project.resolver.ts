@@ -9,7 +9,7 @@ import { Project, ProjectBudget, ProjectList } from './project.types';
 @Resolver(() => Project)
 export class ProjectResolver {
   @Query(() => Project, { nullable: true, description: 'One project by id.' })
-  project(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the project.' }) id: string) {
     return projectReads.project(ctx, id);
   }
 
@@ -18,7 +18,7 @@ export class ProjectResolver {
     return projectReads.projects(ctx, args);
   }
 
-  @FieldResolver(() => FiscalDivision)
+  @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
   fiscalDivision(@Ctx() ctx: Context, @Root() p: Project) {
     return fiscalReads.fiscalDivision(ctx, p.fiscalDivisionCode);
   }
@@ -60,24 +60,32 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => ProjectBudget, { nullable: true, description: 'The project’s money for one fiscal year.' })
-  budget(@Ctx() ctx: Context, @Root() p: Project, @Arg('fiscalYear', () => Int) fiscalYear: number) {
+  budget(
+    @Ctx() ctx: Context,
+    @Root() p: Project,
+    @Arg('fiscalYear', () => Int, { description: 'The fiscal year (预算年度).' }) fiscalYear: number,
+  ) {
     return projectReads.budgetForYear(ctx, p.id, fiscalYear);
   }
 
   @Mutation(() => Project, { description: 'Adds a project to the project library.' })
-  createProject(@Ctx() ctx: Context, @Arg('input') input: CreateProjectInput) {
+  createProject(@Ctx() ctx: Context, @Arg('input', { description: 'The new project.' }) input: CreateProjectInput) {
     return projectService.createProject(ctx, input);
   }
 
   @Mutation(() => Project, { description: 'Changes a project; refused with CONFLICT when `version` is stale.' })
-  updateProject(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateProjectInput) {
+  updateProject(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Id of the project.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateProjectInput,
+  ) {
     return projectService.updateProject(ctx, id, input);
   }
 
   @Mutation(() => Boolean, {
     description: 'Deletes a project that has no budgets, targets, ex-ante assessments, second-level items or merges.',
   })
-  deleteProject(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  deleteProject(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the project.' }) id: string) {
     return projectService.deleteProject(ctx, id);
   }
 }

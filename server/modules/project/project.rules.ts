@@ -1,20 +1,11 @@
 import { DomainError } from '../../shared/errors';
+import { moneyGreater } from '../../shared/money';
 import { BudgetDecision } from './project.enums';
-import { moneyGreater } from './project.money';
 
 /**
  * Optimistic concurrency for edits: the caller sends the version it loaded; when the row has moved on since, the
  * update is refused instead of silently overwriting someone else's change.
  */
-export function assertVersion(current: number, seen: number | null | undefined, what: string): void {
-  if (seen === undefined || seen === null || seen === current) return;
-  throw new DomainError(
-    'CONFLICT',
-    `${what} was changed by someone else since you loaded it (your version ${seen}, now ${current}); reload it and apply your change again.`,
-    { currentVersion: current },
-  );
-}
-
 /** A project budget as it will be after a write, for the rules on amounts and decisions. */
 export interface BudgetState {
   projectId: number;

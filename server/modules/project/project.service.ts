@@ -6,6 +6,7 @@ import {
   applyPatch,
   assertAbsent,
   assertUnreferenced,
+  assertVersion,
   loadOr404,
   type ReferenceCheck,
   reference,
@@ -13,8 +14,8 @@ import {
 } from '../../shared/writes';
 import {
   DepartmentEntity,
+  expenditureDivision,
   FinanceDivisionEntity,
-  FinanceDivisionKind,
   FiscalDivisionEntity,
   FunctionClassEntity,
 } from '../fiscal';
@@ -22,7 +23,6 @@ import { ProjectEntity } from './project.entity';
 import { ProjectPhase } from './project.enums';
 import type { CreateProjectInput, UpdateProjectInput } from './project.inputs';
 import { projectTable } from './project.reads';
-import { assertVersion } from './project.rules';
 import type { Project } from './project.types';
 
 /** What keeps a project from being deleted. */
@@ -44,29 +44,6 @@ async function departmentIn(em: EntityManager, id: string, fiscalDivisionCode: s
     );
   }
   return department;
-}
-
-async function expenditureDivision(
-  em: EntityManager,
-  id: string,
-  fiscalDivisionCode: string,
-): Promise<FinanceDivisionEntity> {
-  const division = await reference(em, FinanceDivisionEntity, 'managingDivisionId', id);
-  if (division.kind !== FinanceDivisionKind.EXPENDITURE) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `managingDivisionId must name an expenditure division (支出处室); ${division.name} is ${division.kind}.`,
-      { field: 'managingDivisionId' },
-    );
-  }
-  if (division.fiscalDivision.code !== fiscalDivisionCode) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `${division.name} belongs to another fiscal division; choose an expenditure division of ${fiscalDivisionCode}.`,
-      { field: 'managingDivisionId' },
-    );
-  }
-  return division;
 }
 
 /** The policy project a second-level item (二级项目) belongs to: first-level, in the same department. */

@@ -41,7 +41,7 @@ registerEnumType(BudgetDecision, {
     'A project in the project library (项目库): what a department wants money for, in one of the four budgets, with its money per fiscal year.',
 })
 export class Project {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE) the project belongs to.' })
@@ -89,10 +89,10 @@ export class Project {
   })
   needsExAnte!: boolean;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 
   @Field(() => Int, {
@@ -111,7 +111,7 @@ export class Project {
     'A project’s money for one fiscal year (项目预算): requested by the department (申报数), audited by the finance bureau (财政审核数) and approved (批复数), with the budget decision.',
 })
 export class ProjectBudget {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE).' })
@@ -141,10 +141,10 @@ export class ProjectBudget {
   @Field(() => String, { nullable: true, description: 'Why the decision was made (安排理由 / 核减理由).' })
   decisionReason!: string | null;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 
   @Field(() => Int, {

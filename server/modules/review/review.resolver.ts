@@ -9,7 +9,7 @@ import { TargetReview, TargetReviewList } from './review.types';
 @Resolver(() => TargetReview)
 export class TargetReviewResolver {
   @Query(() => TargetReview, { nullable: true, description: 'One target review by id.' })
-  targetReview(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  targetReview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the review.' }) id: string) {
     return reviewReads.review(ctx, id);
   }
 

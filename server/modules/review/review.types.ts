@@ -41,7 +41,7 @@ registerEnumType(ReviewCriterion, {
 
 @ObjectType({ description: 'A reviewer’s score on one criterion (审核要点评分).' })
 export class CriterionScore {
-  @Field(() => ReviewCriterion)
+  @Field(() => ReviewCriterion, { description: 'The criterion scored (审核要点).' })
   criterion!: ReviewCriterion;
 
   @Field(() => Decimal, {
@@ -53,7 +53,7 @@ export class CriterionScore {
   @Field(() => Boolean, { nullable: true, description: 'For a veto criterion (合规性): whether it passed.' })
   passed!: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The reviewer’s comment on this criterion.' })
   comment!: string | null;
 }
 
@@ -62,7 +62,7 @@ export class RowFeedback {
   @Field(() => ID, { description: 'The target row (TargetIndicator) the comment is about.' })
   targetIndicatorId!: number;
 
-  @Field()
+  @Field({ description: 'What to change in that row (修改意见).' })
   comment!: string;
 }
 
@@ -71,13 +71,13 @@ export class RowFeedback {
     'One reviewer’s verdict on a performance target at one stage (审核意见): scores, decision, written feedback and grade proposal.',
 })
 export class TargetReview {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE).' })
   fiscalDivisionCode!: string;
 
-  @Field(() => ReviewStage)
+  @Field(() => ReviewStage, { description: 'The stage the verdict was given at.' })
   stage!: ReviewStage;
 
   @Field(() => Int, { description: 'The review round (审核轮次) the verdict belongs to; it grows with every return.' })
@@ -95,7 +95,7 @@ export class TargetReview {
   @Field(() => Decimal, { nullable: true, description: 'Total score (总分), 0 to 100.' })
   totalScore!: string | null;
 
-  @Field(() => ReviewDecision)
+  @Field(() => ReviewDecision, { description: 'Pass, return for revision or reject.' })
   decision!: ReviewDecision;
 
   @Field(() => String, { nullable: true, description: 'Written feedback (审核意见) to the department.' })

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs, SortInput, type SortKey } from '../../shared/list';
 import { Decimal, Money } from '../../shared/scalars';
@@ -18,12 +18,22 @@ export enum PerformanceTargetSortField {
   UPDATED_AT = 'UPDATED_AT',
   FUNDS = 'FUNDS',
 }
-registerEnumType(PerformanceTargetSortField, { name: 'PerformanceTargetSortField' });
+registerEnumType(PerformanceTargetSortField, {
+  name: 'PerformanceTargetSortField',
+  description: 'What a list of performance targets can be sorted by.',
+  valuesConfig: {
+    FISCAL_YEAR: { description: 'Sort by the fiscal year.' },
+    STATUS: { description: 'Sort by the status, in review order (draft first).' },
+    CREATED_AT: { description: 'Sort by when the target was created.' },
+    UPDATED_AT: { description: 'Sort by when the target was last changed.' },
+    FUNDS: { description: 'Sort by the funds (资金总额).' },
+  },
+});
 export const PerformanceTargetSort = SortInput(PerformanceTargetSortField, 'PerformanceTarget');
 
 @InputType({ description: 'Filter for performance targets; all given conditions must hold.' })
 export class PerformanceTargetFilter {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only targets of this fiscal division (9-digit MOF_DIV_CODE).' })
   @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
   fiscalDivisionCode?: string;
 
@@ -31,10 +41,10 @@ export class PerformanceTargetFilter {
   @ArrayMaxSize(200)
   ids?: string[];
 
-  @Field(() => TargetKind, { nullable: true })
+  @Field(() => TargetKind, { nullable: true, description: 'Only targets of this kind.' })
   kind?: TargetKind;
 
-  @Field(() => TargetStatus, { nullable: true })
+  @Field(() => TargetStatus, { nullable: true, description: 'Only targets in this state.' })
   status?: TargetStatus;
 
   @Field(() => [TargetStatus], { nullable: true, description: 'Any of these states.' })
@@ -54,12 +64,12 @@ export class PerformanceTargetFilter {
   @Field(() => ID, { nullable: true, description: 'Only the targets of this project (its regional shares included).' })
   projectId?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Only targets for this fiscal year.' })
   @Min(2000)
   @Max(2100)
   fiscalYear?: number;
 
-  @Field(() => Grade, { nullable: true })
+  @Field(() => Grade, { nullable: true, description: 'Only targets with this grade (评审等级).' })
   grade?: Grade;
 
   @Field(() => BudgetType, { nullable: true, description: 'Only targets of projects in this budget (四本预算).' })
@@ -75,10 +85,14 @@ export class PerformanceTargetFilter {
 
 @ArgsType()
 export class PerformanceTargetListArgs extends PageArgs {
-  @Field(() => PerformanceTargetFilter, { nullable: true })
+  @Field(() => PerformanceTargetFilter, { nullable: true, description: 'Which targets to return; all when omitted.' })
+  @ValidateNested()
   filter?: PerformanceTargetFilter;
 
-  @Field(() => [PerformanceTargetSort], { nullable: true })
+  @Field(() => [PerformanceTargetSort], {
+    nullable: true,
+    description: 'Sort keys, at most 5; newest fiscal year first when omitted.',
+  })
   @ArrayMaxSize(5)
   sort?: SortKey<PerformanceTargetSortField>[];
 }
@@ -88,7 +102,9 @@ export class PerformanceTargetListArgs extends PageArgs {
     'A new performance target. PROJECT needs projectId; DEPARTMENT needs departmentId; TRANSFER_REGIONAL needs parentTargetId and regionCode.',
 })
 export class CreatePerformanceTargetInput {
-  @Field(() => TargetKind)
+  @Field(() => TargetKind, {
+    description: 'Project, department-wide or regional share; it decides which of the ids below are needed.',
+  })
   kind!: TargetKind;
 
   @Field(() => Int, { description: 'The fiscal year; a regional share has its parent’s year.' })
@@ -142,22 +158,28 @@ export class CreatePerformanceTargetInput {
 
 @InputType({ description: 'Changes to a draft target; omitted fields stay as they are, null clears measures.' })
 export class UpdatePerformanceTargetInput {
-  @Field({ nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version you loaded; if someone changed the target since, the update is refused (CONFLICT).',
+  })
+  version?: number;
+
+  @Field({ nullable: true, description: 'New overall goal (总体目标).' })
   @MaxLength(GOAL_LENGTH)
   overallGoal?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New annual goal (年度目标).' })
   @MaxLength(GOAL_LENGTH)
   annualGoal?: string;
 
-  @Field(() => Money, { nullable: true })
+  @Field(() => Money, { nullable: true, description: 'New funds in yuan (资金总额), 0 or more.' })
   funds?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New implementation measures (实施保障措施); null clears them.' })
   @MaxLength(GOAL_LENGTH)
   measures?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Another indicator framework (指标体系) for the target.' })
   frameworkId?: string;
 }
 
@@ -168,27 +190,39 @@ export enum TargetIndicatorSortField {
   WEIGHT = 'WEIGHT',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(TargetIndicatorSortField, { name: 'TargetIndicatorSortField' });
+registerEnumType(TargetIndicatorSortField, {
+  name: 'TargetIndicatorSortField',
+  description: 'What a list of target rows can be sorted by.',
+  valuesConfig: {
+    SORT_ORDER: { description: 'Sort by the position of the row in its table.' },
+    WEIGHT: { description: 'Sort by the weight (权重).' },
+    CREATED_AT: { description: 'Sort by when the row was added.' },
+  },
+});
 export const TargetIndicatorSort = SortInput(TargetIndicatorSortField, 'TargetIndicator');
 
 @InputType({ description: 'Filter for target rows; all given conditions must hold.' })
 export class TargetIndicatorFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the rows of this target.' })
   targetId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Rows that use this indicator version.' })
   indicatorId?: string;
 
-  @Field(() => Comparator, { nullable: true })
+  @Field(() => Comparator, { nullable: true, description: 'Only rows with this comparator (计算符号).' })
   comparator?: Comparator;
 }
 
 @ArgsType()
 export class TargetIndicatorListArgs extends PageArgs {
-  @Field(() => TargetIndicatorFilter, { nullable: true })
+  @Field(() => TargetIndicatorFilter, { nullable: true, description: 'Which rows to return; all when omitted.' })
+  @ValidateNested()
   filter?: TargetIndicatorFilter;
 
-  @Field(() => [TargetIndicatorSort], { nullable: true })
+  @Field(() => [TargetIndicatorSort], {
+    nullable: true,
+    description: 'Sort keys, at most 5; by target, then position, when omitted.',
+  })
   @ArrayMaxSize(5)
   sort?: SortKey<TargetIndicatorSortField>[];
 }
@@ -198,34 +232,45 @@ export class TargetIndicatorListArgs extends PageArgs {
     'A new row of a draft target, choosing a published library indicator (先入库、后使用). Comparator and unit default to the indicator’s.',
 })
 export class AddTargetIndicatorInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The draft target to add the row to.' })
   targetId!: string;
 
   @Field(() => ID, { description: 'The indicator version to use (a PUBLISHED, enabled one).' })
   indicatorId!: string;
 
-  @Field(() => TargetPeriod, { nullable: true, defaultValue: TargetPeriod.ANNUAL })
+  @Field(() => TargetPeriod, {
+    nullable: true,
+    defaultValue: TargetPeriod.ANNUAL,
+    description: 'Whole-term (总体) or annual (年度); ANNUAL when omitted.',
+  })
   period?: TargetPeriod;
 
-  @Field(() => Comparator, { nullable: true })
+  @Field(() => Comparator, {
+    nullable: true,
+    description: 'Comparator (计算符号); the indicator’s default when omitted.',
+  })
   comparator?: Comparator;
 
   @Field({ description: 'The value, e.g. "62000", "62,000", "95.5", "100%" or, if qualitative, a statement.' })
   @Length(1, 200)
   targetValue!: string;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description:
+      'Unit of measure (计量单位); the indicator’s default when omitted. Required unless the comparator is QUALITATIVE.',
+  })
   @MaxLength(20)
   unit?: string;
 
   @Field(() => Decimal, { nullable: true, description: '0 to 100.' })
   weight?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Basis for the value (指标值设定依据).' })
   @MaxLength(GOAL_LENGTH)
   valueBasis?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Remark (备注).' })
   @MaxLength(GOAL_LENGTH)
   note?: string;
 
@@ -237,32 +282,35 @@ export class AddTargetIndicatorInput {
 
 @InputType({ description: 'Changes to a row of a draft target; omitted fields stay as they are, null clears.' })
 export class UpdateTargetIndicatorInput {
-  @Field(() => TargetPeriod, { nullable: true })
+  @Field(() => TargetPeriod, { nullable: true, description: 'Whole-term (总体) or annual (年度).' })
   period?: TargetPeriod;
 
-  @Field(() => Comparator, { nullable: true })
+  @Field(() => Comparator, { nullable: true, description: 'New comparator (计算符号).' })
   comparator?: Comparator;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New target value (指标值), as in AddTargetIndicatorInput.targetValue.' })
   @Length(1, 200)
   targetValue?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'New unit (计量单位); null clears it, which only a QUALITATIVE row allows.',
+  })
   @MaxLength(20)
   unit?: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: 'New weight (权重), 0 to 100; null clears it.' })
   weight?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New basis for the value (指标值设定依据); null clears it.' })
   @MaxLength(GOAL_LENGTH)
   valueBasis?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New remark (备注); null clears it.' })
   @MaxLength(GOAL_LENGTH)
   note?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New position of the row in its table.' })
   @Min(0)
   @Max(32767)
   sortOrder?: number;

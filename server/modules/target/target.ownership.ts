@@ -5,6 +5,7 @@
 import { LockMode, QueryOrder } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, DomainError } from '../../shared/errors';
+import { toFen } from '../../shared/money';
 import { rows } from '../../shared/sql';
 import { reference, toId } from '../../shared/writes';
 import { DepartmentEntity, FiscalDivisionEntity } from '../fiscal';
@@ -13,7 +14,7 @@ import { ProjectEntity } from '../project';
 import { PerformanceTargetEntity } from './target.entity';
 import { TargetKind } from './target.enums';
 import type { CreatePerformanceTargetInput } from './target.inputs';
-import { checkSharesWithinParent, frameworkKindFor, toCents } from './target.rules';
+import { checkSharesWithinParent, frameworkKindFor } from './target.rules';
 
 /** Who a new target belongs to, worked out from its kind. */
 export interface Owner {
@@ -97,7 +98,7 @@ export async function sharedFunds(em: EntityManager, parentId: number, exceptId 
       where parent_id = ? and kind = 'TRANSFER_REGIONAL' and id <> ?`,
     [parentId, exceptId],
   );
-  return toCents(r?.total ?? '0');
+  return toFen(r?.total ?? '0');
 }
 
 async function regionalOwner(em: EntityManager, input: CreatePerformanceTargetInput, funds: bigint): Promise<Owner> {
@@ -130,7 +131,7 @@ async function regionalOwner(em: EntityManager, input: CreatePerformanceTargetIn
   }
   const existing = await em.findOne(PerformanceTargetEntity, { kind: TargetKind.TRANSFER_REGIONAL, parent, region });
   if (existing) throw duplicateTarget(`${region.name}'s share of target ${parent.id}`, existing);
-  checkSharesWithinParent(toCents(parent.funds), await sharedFunds(em, parent.id), funds);
+  checkSharesWithinParent(toFen(parent.funds), await sharedFunds(em, parent.id), funds);
   // The share stays in the city's fiscal division; the district is its region.
   return { fiscalDivision: parent.fiscalDivision, department: parent.department, project, parent, region };
 }

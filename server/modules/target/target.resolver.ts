@@ -11,7 +11,7 @@ import { PerformanceTarget, PerformanceTargetList, TargetIndicator } from './tar
 @Resolver(() => PerformanceTarget)
 export class PerformanceTargetResolver {
   @Query(() => PerformanceTarget, { nullable: true, description: 'One performance target by id.' })
-  performanceTarget(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  performanceTarget(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the target.' }) id: string) {
     return targetReads.target(ctx, id);
   }
 
@@ -42,7 +42,7 @@ export class PerformanceTargetResolver {
     return fiscalReads.department(ctx, t.departmentId);
   }
 
-  @FieldResolver(() => FiscalDivision)
+  @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
   fiscalDivision(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
     return fiscalReads.fiscalDivision(ctx, t.fiscalDivisionCode);
   }
@@ -81,24 +81,28 @@ export class PerformanceTargetResolver {
   }
 
   @Mutation(() => PerformanceTarget, { description: 'Starts a draft performance target.' })
-  createPerformanceTarget(@Ctx() ctx: Context, @Arg('input') input: CreatePerformanceTargetInput) {
+  createPerformanceTarget(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new target.' }) input: CreatePerformanceTargetInput,
+  ) {
     return targetService.createTarget(ctx, input);
   }
 
-  @Mutation(() => PerformanceTarget, { description: 'Changes a draft target; with version, refuses a stale edit.' })
+  @Mutation(() => PerformanceTarget, {
+    description: 'Changes a draft target; with input.version, refuses a stale edit.',
+  })
   updatePerformanceTarget(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdatePerformanceTargetInput,
-    @Arg('version', () => Int, { nullable: true, description: 'The version you loaded.' }) version?: number,
+    @Arg('id', () => ID, { description: 'Id of the target.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdatePerformanceTargetInput,
   ) {
-    return targetService.updateTarget(ctx, id, input, version);
+    return targetService.updateTarget(ctx, id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a draft target with its rows; not while it has regional shares.' })
   deletePerformanceTarget(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Id of the target.' }) id: string,
     @Arg('version', () => Int, { nullable: true, description: 'The version you loaded.' }) version?: number,
   ) {
     return targetService.deleteTarget(ctx, id, version);

@@ -9,7 +9,7 @@ import { PerformanceTarget, TargetIndicator, TargetIndicatorList } from './targe
 @Resolver(() => TargetIndicator)
 export class TargetIndicatorResolver {
   @Query(() => TargetIndicator, { nullable: true, description: 'One target row by id.' })
-  targetIndicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  targetIndicator(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the row.' }) id: string) {
     return targetReads.targetIndicator(ctx, id);
   }
 
@@ -18,7 +18,7 @@ export class TargetIndicatorResolver {
     return targetReads.targetIndicators(ctx, args);
   }
 
-  @FieldResolver(() => PerformanceTarget)
+  @FieldResolver(() => PerformanceTarget, { description: 'The target whose table the row belongs to.' })
   target(@Ctx() ctx: Context, @Root() r: TargetIndicator) {
     return targetReads.target(ctx, r.targetId);
   }
@@ -34,21 +34,24 @@ export class TargetIndicatorResolver {
   }
 
   @Mutation(() => TargetIndicator, { description: 'Adds a row to a draft target from the indicator library.' })
-  addTargetIndicator(@Ctx() ctx: Context, @Arg('input') input: AddTargetIndicatorInput) {
+  addTargetIndicator(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The new row.' }) input: AddTargetIndicatorInput,
+  ) {
     return targetService.addRow(ctx, input);
   }
 
   @Mutation(() => TargetIndicator, { description: 'Changes a row of a draft target.' })
   updateTargetIndicator(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateTargetIndicatorInput,
+    @Arg('id', () => ID, { description: 'Id of the row.' }) id: string,
+    @Arg('input', { description: 'The changes.' }) input: UpdateTargetIndicatorInput,
   ) {
     return targetService.updateRow(ctx, id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Removes a row from a draft target.' })
-  removeTargetIndicator(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  removeTargetIndicator(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the row.' }) id: string) {
     return targetService.removeRow(ctx, id);
   }
 }

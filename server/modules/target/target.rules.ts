@@ -3,6 +3,7 @@
  * arithmetic, and the checks whose refusals the service passes on. Each refusal says what to do next.
  */
 import { DomainError } from '../../shared/errors';
+import { fromFen, toFen } from '../../shared/money';
 import { Comparator, FrameworkKind, IndicatorScope, IndicatorStatus, Visibility } from '../indicator';
 import { TargetKind, TargetStatus } from './target.enums';
 
@@ -42,24 +43,9 @@ export function parseTargetValue(text: string): string | null {
   return `${sign}${integer}${fraction ? `.${fraction}` : ''}`;
 }
 
-/** An amount in yuan ("1250000.5", "-3.00") as exact integer cents. */
-export function toCents(amount: string): bigint {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
-  if (!m) throw new DomainError('BAD_USER_INPUT', `"${amount}" is not an amount in yuan with at most 2 decimals.`);
-  const cents = BigInt(m[2]!) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
-  return m[1] === '-' ? -cents : cents;
-}
-
-/** Integer cents as a yuan amount with two decimals, e.g. 125000050n → "1250000.50". */
-export function formatCents(cents: bigint): string {
-  const sign = cents < 0n ? '-' : '';
-  const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-}
-
 /** Funds of a target: 0 or more. Returns them in cents. */
 export function checkFunds(funds: string): bigint {
-  const cents = toCents(funds);
+  const cents = toFen(funds);
   if (cents < 0n) {
     throw new DomainError('BAD_USER_INPUT', `funds must be 0 or more, got ${funds}.`, { field: 'funds' });
   }
@@ -75,8 +61,8 @@ export function checkSharesWithinParent(parentFunds: bigint, others: bigint, sha
   if (total > parentFunds) {
     throw new DomainError(
       'BAD_USER_INPUT',
-      `The regional shares would total ${formatCents(total)} yuan (${formatCents(others)} already allocated + ${formatCents(share)}), more than the parent target's funds of ${formatCents(parentFunds)}; lower this share to at most ${formatCents(parentFunds - others)}.`,
-      { field: 'funds', parentFunds: formatCents(parentFunds), allocated: formatCents(others) },
+      `The regional shares would total ${fromFen(total)} yuan (${fromFen(others)} already allocated + ${fromFen(share)}), more than the parent target's funds of ${fromFen(parentFunds)}; lower this share to at most ${fromFen(parentFunds - others)}.`,
+      { field: 'funds', parentFunds: fromFen(parentFunds), allocated: fromFen(others) },
     );
   }
 }
@@ -86,8 +72,8 @@ export function checkParentCoversShares(funds: bigint, shares: bigint): void {
   if (funds < shares) {
     throw new DomainError(
       'BAD_USER_INPUT',
-      `The regional shares already total ${formatCents(shares)} yuan, more than the new funds of ${formatCents(funds)}; lower the shares first or keep at least ${formatCents(shares)}.`,
-      { field: 'funds', allocated: formatCents(shares) },
+      `The regional shares already total ${fromFen(shares)} yuan, more than the new funds of ${fromFen(funds)}; lower the shares first or keep at least ${fromFen(shares)}.`,
+      { field: 'funds', allocated: fromFen(shares) },
     );
   }
 }
@@ -117,17 +103,6 @@ export function checkEditable(target: { id: number; status: TargetStatus }): voi
       'TARGET_NOT_EDITABLE',
       `Performance target ${target.id} is ${target.status} (${STATUS_LABEL[target.status]}); only a DRAFT target can be changed. Wait until a reviewer returns it to the department.`,
       { status: target.status },
-    );
-  }
-}
-
-/** Optimistic concurrency: when the caller names the version it loaded, it must still be current. */
-export function checkVersion(expected: number | null | undefined, target: { id: number; version: number }): void {
-  if (expected !== undefined && expected !== null && expected !== target.version) {
-    throw new DomainError(
-      'CONFLICT',
-      `Performance target ${target.id} was changed by someone else (you loaded version ${expected}, it is now ${target.version}); reload it and apply your change again.`,
-      { currentVersion: target.version },
     );
   }
 }

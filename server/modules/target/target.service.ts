@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context';
 import { fresh } from '../../shared/loaders';
+import { fromFen, toFen } from '../../shared/money';
 import { rows } from '../../shared/sql';
-import { applyPatch, assertUnreferenced, loadOr404, reference, toId } from '../../shared/writes';
+import { applyPatch, assertUnreferenced, assertVersion, loadOr404, reference, toId } from '../../shared/writes';
 import { DepartmentEntity } from '../fiscal';
 import { IndicatorEntity } from '../indicator';
 import { PerformanceTargetEntity, TargetIndicatorEntity } from './target.entity';
@@ -24,12 +25,9 @@ import {
   checkSharesWithinParent,
   checkTargetValue,
   checkUnit,
-  checkVersion,
   checkWeight,
   duplicateRow,
-  formatCents,
   numericValueOf,
-  toCents,
 } from './target.rules';
 import type { PerformanceTarget, TargetIndicator } from './target.types';
 
@@ -111,7 +109,7 @@ export const targetService = {
         framework,
         overallGoal: input.overallGoal ?? '',
         annualGoal: input.annualGoal ?? '',
-        funds: formatCents(funds),
+        funds: fromFen(funds),
         measures: input.measures ?? undefined,
       });
       await em.flush();
@@ -120,25 +118,20 @@ export const targetService = {
     return fresh(ctx, targetTable, 'id', id);
   },
 
-  async updateTarget(
-    ctx: Context,
-    id: string,
-    input: UpdatePerformanceTargetInput,
-    version?: number | null,
-  ): Promise<PerformanceTarget> {
+  async updateTarget(ctx: Context, id: string, input: UpdatePerformanceTargetInput): Promise<PerformanceTarget> {
     await ctx.em.transactional(async (em) => {
       const target = await loadOr404(em, PerformanceTargetEntity, 'PerformanceTarget', id);
-      checkVersion(version, target);
+      assertVersion(target.version, input.version, `Performance target ${target.id}`);
       checkEditable(target);
       if (input.funds !== undefined && input.funds !== null) {
         const funds = checkFunds(input.funds);
         if (target.kind === TargetKind.TRANSFER_REGIONAL && target.parent) {
           const parent = await lockedParent(em, target.parent.id);
-          checkSharesWithinParent(toCents(parent.funds), await sharedFunds(em, parent.id, target.id), funds);
+          checkSharesWithinParent(toFen(parent.funds), await sharedFunds(em, parent.id, target.id), funds);
         } else {
           checkParentCoversShares(funds, await sharedFunds(em, target.id));
         }
-        target.funds = formatCents(funds);
+        target.funds = fromFen(funds);
       }
       if (input.frameworkId) {
         target.framework = await frameworkFor(em, target.kind, target.fiscalYear, input.frameworkId);
@@ -155,7 +148,7 @@ export const targetService = {
   async deleteTarget(ctx: Context, id: string, version?: number | null): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
       const target = await loadOr404(em, PerformanceTargetEntity, 'PerformanceTarget', id);
-      checkVersion(version, target);
+      assertVersion(target.version, version, `Performance target ${target.id}`);
       checkEditable(target);
       await assertUnreferenced(em, `Performance target ${target.id}`, target.id, [
         { label: 'regional shares', table: 'performance_target', column: 'parent_id' },

@@ -58,13 +58,15 @@ registerEnumType(TargetPeriod, {
     'A performance target (绩效目标) for one fiscal year: of a project, of a whole department (部门整体), or a district’s share of a special transfer payment.',
 })
 export class PerformanceTarget {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE); for a regional share, the city’s code (see region).' })
   fiscalDivisionCode!: string;
 
-  @Field(() => TargetKind)
+  @Field(() => TargetKind, {
+    description: 'Project (项目), whole department (部门整体) or a district’s share of a transfer payment.',
+  })
   kind!: TargetKind;
 
   @Field(() => Int, { description: 'The fiscal year (预算年度) the target is set for.' })
@@ -85,7 +87,9 @@ export class PerformanceTarget {
   @Field(() => String, { nullable: true, description: 'Implementation measures (实施保障措施).' })
   measures!: string | null;
 
-  @Field(() => TargetStatus)
+  @Field(() => TargetStatus, {
+    description: 'Where it stands in the review, from draft (草稿) to approved with the budget (已批复).',
+  })
   status!: TargetStatus;
 
   @Field(() => Grade, { nullable: true, description: 'Grade given in the joint review (评审等级), once graded.' })
@@ -105,10 +109,10 @@ export class PerformanceTarget {
   @Field(() => Date, { nullable: true, description: 'When it was approved with the budget.' })
   approvedAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 
   @Field(() => Int, {
@@ -129,7 +133,7 @@ export class PerformanceTarget {
     'One row of a target table (绩效指标表): a library indicator, at the version it used, with the value the target commits to.',
 })
 export class TargetIndicator {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Internal id.' })
   id!: number;
 
   @Field({ description: 'Fiscal division code (MOF_DIV_CODE).' })
@@ -165,10 +169,10 @@ export class TargetIndicator {
   @Field(() => Int, { description: 'Position of the row in its table.' })
   sortOrder!: number;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   updatedAt!: Date;
 
   targetId!: number;

@@ -1,13 +1,15 @@
 /**
- * Exact money arithmetic for the rules on budget amounts: amounts are decimal strings in yuan (as PostgreSQL's
+ * Exact money arithmetic: amounts are decimal strings in yuan (as PostgreSQL's
  * numeric(18,2) and the Money scalar give them) and are compared as BigInt fen (分), never as floats.
  */
+import { DomainError } from './errors';
+
 const AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
 /** An amount in yuan as integer fen, e.g. "12.5" → 1250n. */
 export function toFen(amount: string): bigint {
   const m = AMOUNT.exec(amount.trim());
-  if (!m) throw new Error(`not an amount of money: ${JSON.stringify(amount)}`);
+  if (!m) throw new DomainError('BAD_USER_INPUT', `"${amount}" is not an amount in yuan with at most 2 decimals.`);
   const fen = BigInt(m[2]!) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
   return m[1] ? -fen : fen;
 }
