@@ -19,6 +19,7 @@ import { type SqlStats, sqlStatsStorage } from './db/stats';
 import { createContext } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/errors';
 import { buildApiSchema } from './graphql/schema';
+import type { AuthSettings } from './modules/identity/identity.service';
 import type { Context } from './shared/context';
 
 export interface App {
@@ -38,6 +39,13 @@ const ADMIN_PLACEHOLDER = `<!doctype html>
 /** The HTTP app: /graphql (API and, in development, the IDE), /admin, /healthz. */
 export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>, log: Logger): Promise<App> {
   const schema = await buildApiSchema();
+  const auth: AuthSettings = {
+    jwtSecret: config.jwtSecret ?? '',
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    refreshTokenTtlDays: config.refreshTokenTtlDays,
+    loginMaxFailures: config.loginMaxFailures,
+    loginLockMinutes: config.loginLockMinutes,
+  };
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -96,7 +104,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm, log, (req as { requestId?: string }).requestId),
+      context: async ({ req }) => createContext(orm, log, auth, null, (req as { requestId?: string }).requestId),
     }),
   );
 

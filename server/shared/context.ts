@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { AuthSettings } from '../modules/identity/identity.service';
+import type { Viewer } from '../modules/identity/identity.viewer';
 import type { Loaders } from './loaders';
 
 /**
@@ -11,4 +13,8 @@ export interface Context {
   readonly em: EntityManager;
   readonly loaders: Loaders;
   readonly log: Logger;
+  /** The signed-in caller, or null for an anonymous one. */
+  readonly viewer: Viewer | null;
+  /** How tokens are signed and sign-ins throttled. */
+  readonly auth: AuthSettings;
 }

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
+  | 'LOGIN_LOCKED'
   | 'CONFLICT'
   | 'DUPLICATE'
   | 'STILL_REFERENCED'

@@ -1,0 +1,155 @@
+import { Role, ScopeKind } from './identity.enums';
+
+/**
+ * Permissions name what code needs; roles grant them. This table is the single source: resolvers and fields name a
+ * permission, the README's matrix and the authorization tests are generated from it.
+ */
+export enum Permission {
+  /** Read the bureau's reference data: divisions, departments, function classes. Public. */
+  ReadReference = 'ReadReference',
+  /** Change reference data. */
+  ManageReference = 'ManageReference',
+  /** Read the indicator library; anonymous callers see only published, public indicators. Public. */
+  ReadLibrary = 'ReadLibrary',
+  /** Curate the library: frameworks, categories, draft indicators. */
+  ManageLibrary = 'ManageLibrary',
+  /** Read the admission queue (own department's requests for department roles). */
+  ReadAdmission = 'ReadAdmission',
+  /** Read projects, budgets, ex-ante assessments and targets in one's scope (the public: approved ones). Public. */
+  ReadProject = 'ReadProject',
+  /** Create and edit projects, budget requests, targets and target rows of one's department. */
+  WriteProject = 'WriteProject',
+  /** Record the finance-audited amount (财政审核数) of the departments one reviews. */
+  AuditBudget = 'AuditBudget',
+  /** Decide budgets: approved amount and decision. */
+  DecideBudget = 'DecideBudget',
+  /** Record ex-ante assessments. */
+  AssessExAnte = 'AssessExAnte',
+  /** Read the review records of targets in one's scope (decision, feedback). */
+  ReadReviews = 'ReadReviews',
+  /** Read reviewers' identities. */
+  ReadReviewerIdentity = 'ReadReviewerIdentity',
+  /** Read reviewers' internal notes and per-criterion scores (observers: during joint review only). */
+  ReadReviewInternals = 'ReadReviewInternals',
+  /** Read finance-audited amounts before the budget is approved (the owning department: its own). */
+  ReadAuditedAmount = 'ReadAuditedAmount',
+  /** Read dashboards' aggregates. */
+  ReadAggregates = 'ReadAggregates',
+  /** Manage users and roles. */
+  ManageUsers = 'ManageUsers',
+  /** Read other users' contact data. */
+  ReadContactData = 'ReadContactData',
+}
+
+const BUREAU_READ = [
+  Permission.ReadReference,
+  Permission.ReadLibrary,
+  Permission.ReadAdmission,
+  Permission.ReadProject,
+  Permission.ReadReviews,
+  Permission.ReadReviewerIdentity,
+  Permission.ReadAggregates,
+];
+
+const DEPARTMENT_READ = [
+  Permission.ReadReference,
+  Permission.ReadLibrary,
+  Permission.ReadAdmission,
+  Permission.ReadProject,
+  Permission.ReadReviews,
+  Permission.ReadReviewerIdentity,
+  Permission.ReadAuditedAmount,
+];
+
+/** Role → permissions. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.UNIT_PREPARER]: [...DEPARTMENT_READ, Permission.WriteProject, Permission.AssessExAnte],
+  [Role.DEPARTMENT_OFFICER]: [
+    ...DEPARTMENT_READ,
+    Permission.WriteProject,
+    Permission.AssessExAnte,
+    Permission.ReadAggregates,
+  ],
+  [Role.EXPENDITURE_REVIEWER]: [
+    ...BUREAU_READ,
+    Permission.ReadReviewInternals,
+    Permission.ReadAuditedAmount,
+    Permission.AuditBudget,
+    Permission.AssessExAnte,
+  ],
+  [Role.EVALUATION_REVIEWER]: [
+    ...BUREAU_READ,
+    Permission.ReadReviewInternals,
+    Permission.ReadAuditedAmount,
+    Permission.AssessExAnte,
+  ],
+  [Role.PERFORMANCE_ADMIN]: [
+    ...BUREAU_READ,
+    Permission.ReadReviewInternals,
+    Permission.ReadAuditedAmount,
+    Permission.ManageLibrary,
+  ],
+  [Role.BUDGET_OFFICER]: [
+    ...BUREAU_READ,
+    Permission.ReadReviewInternals,
+    Permission.ReadAuditedAmount,
+    Permission.DecideBudget,
+  ],
+  [Role.OBSERVER]: [...BUREAU_READ, Permission.ReadReviewInternals],
+  [Role.ANALYST]: [Permission.ReadReference, Permission.ReadLibrary, Permission.ReadAggregates],
+  [Role.INTEGRATION]: [
+    Permission.ReadReference,
+    Permission.ReadLibrary,
+    Permission.ReadProject,
+    Permission.ReadReviews,
+  ],
+  [Role.ADMIN]: [
+    ...BUREAU_READ,
+    Permission.ManageReference,
+    Permission.ManageLibrary,
+    Permission.ManageUsers,
+    Permission.ReadContactData,
+  ],
+};
+
+/** What an anonymous caller may do: what the budget law says is disclosed (公开). */
+export const PUBLIC_PERMISSIONS: readonly Permission[] = [
+  Permission.ReadReference,
+  Permission.ReadLibrary,
+  Permission.ReadProject,
+];
+
+/** The row scope a role works in. */
+export const ROLE_SCOPE: Readonly<Record<Role, ScopeKind>> = {
+  [Role.UNIT_PREPARER]: ScopeKind.DEPARTMENT,
+  [Role.DEPARTMENT_OFFICER]: ScopeKind.DEPARTMENT,
+  [Role.EXPENDITURE_REVIEWER]: ScopeKind.FINANCE_DIVISION,
+  [Role.EVALUATION_REVIEWER]: ScopeKind.BUREAU,
+  [Role.PERFORMANCE_ADMIN]: ScopeKind.BUREAU,
+  [Role.BUDGET_OFFICER]: ScopeKind.BUREAU,
+  [Role.OBSERVER]: ScopeKind.BUREAU,
+  [Role.ANALYST]: ScopeKind.BUREAU,
+  [Role.INTEGRATION]: ScopeKind.BUREAU,
+  [Role.ADMIN]: ScopeKind.BUREAU,
+};
+
+/** Bureau roles: the finance bureau's own staff (internal notes stay among them). */
+export const BUREAU_ROLES: readonly Role[] = [
+  Role.EXPENDITURE_REVIEWER,
+  Role.EVALUATION_REVIEWER,
+  Role.PERFORMANCE_ADMIN,
+  Role.BUDGET_OFFICER,
+  Role.ADMIN,
+];
+
+export function permissionsOf(roles: readonly Role[] | null | undefined): Set<Permission> {
+  if (!roles || roles.length === 0) return new Set(PUBLIC_PERMISSIONS);
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+}
+
+/** The scope kind of a set of roles; roles of different scope kinds cannot be combined on one user. */
+export function scopeOf(roles: readonly Role[]): ScopeKind | 'MIXED' {
+  const kinds = new Set(roles.map((r) => ROLE_SCOPE[r]));
+  if (kinds.size !== 1) return 'MIXED';
+  return [...kinds][0] as ScopeKind;
+}
