@@ -16,10 +16,10 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { type SqlStats, sqlStatsStorage } from './db/stats';
-import { createContext } from './graphql/context';
+import { createContext, viewerFromAuthorization } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/errors';
 import { buildApiSchema } from './graphql/schema';
-import type { AuthSettings } from './modules/identity/identity.service';
+import { type AuthSettings, signingSecret } from './modules/identity/identity.service';
 import type { Context } from './shared/context';
 
 export interface App {
@@ -40,7 +40,7 @@ const ADMIN_PLACEHOLDER = `<!doctype html>
 export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>, log: Logger): Promise<App> {
   const schema = await buildApiSchema();
   const auth: AuthSettings = {
-    jwtSecret: config.jwtSecret ?? '',
+    jwtSecret: await signingSecret(orm.em.fork(), config.jwtSecret),
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     refreshTokenTtlDays: config.refreshTokenTtlDays,
     loginMaxFailures: config.loginMaxFailures,
@@ -104,7 +104,14 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm, log, auth, null, (req as { requestId?: string }).requestId),
+      context: async ({ req }) =>
+        createContext(
+          orm,
+          log,
+          auth,
+          viewerFromAuthorization(req.headers.authorization, auth),
+          (req as { requestId?: string }).requestId,
+        ),
     }),
   );
 

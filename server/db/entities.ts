@@ -7,6 +7,12 @@ import {
   FunctionClassEntity,
 } from '../modules/fiscal/fiscal.entity';
 import {
+  AppSettingEntity,
+  LoginThrottleEntity,
+  RefreshTokenEntity,
+  UserEntity,
+} from '../modules/identity/identity.entity';
+import {
   IndicatorCategoryEntity,
   IndicatorEntity,
   IndicatorFrameworkEntity,
@@ -34,4 +40,8 @@ export const entities = [
   PerformanceTargetEntity,
   TargetIndicatorEntity,
   TargetReviewEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  LoginThrottleEntity,
+  AppSettingEntity,
 ];

@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { admissionResolvers } from '../modules/admission';
 import { exanteResolvers } from '../modules/exante';
 import { fiscalResolvers } from '../modules/fiscal';
+import { identityResolvers } from '../modules/identity';
 import { indicatorResolvers } from '../modules/indicator';
 import { projectResolvers } from '../modules/project';
 import { reviewResolvers } from '../modules/review';
@@ -11,6 +12,7 @@ type ResolverClass = new (...args: never[]) => object;
 
 /** Every module's resolvers. A module exports its list from its index.ts. */
 export const resolvers: NonEmptyArray<ResolverClass> = [
+  ...identityResolvers,
   ...fiscalResolvers,
   ...indicatorResolvers,
   ...admissionResolvers,

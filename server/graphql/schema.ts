@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DateTime } from '../shared/scalars';
+import { authChecker } from './auth';
 import { resolvers } from './resolvers';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -12,6 +13,8 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTime }],
+    authChecker,
+    authMode: 'error',
   });
   return built;
 }

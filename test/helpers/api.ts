@@ -23,12 +23,18 @@ export interface GqlResult<T> {
 }
 
 /** A running API on a loopback port, over the shared test database, driven through HTTP like a real client. */
-export interface TestApi {
-  readonly url: string;
-  readonly orm: MikroORM<PostgreSqlDriver>;
+/** Sends GraphQL requests, anonymously or with one caller's access token. */
+export interface Client {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
   /** Like gql, but fails the test on any error and returns the data. */
   ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+export interface TestApi extends Client {
+  readonly url: string;
+  readonly orm: MikroORM<PostgreSqlDriver>;
+  /** A client that sends `Authorization: Bearer <token>`. */
+  as(token: string): Client;
   /** Runs SQL directly against the test database (for arranging data and checking what was written). */
   sql<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   stop(): Promise<void>;
@@ -45,26 +51,31 @@ export async function startApi(): Promise<TestApi> {
   const { port } = app.server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}/graphql`;
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> => {
-    const before = globalSqlStats.statements;
-    const res = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: T; errors?: GqlError[] };
-    return { ...body, statements: globalSqlStats.statements - before, status: res.status };
+  const client = (token?: string): Client => {
+    const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> => {
+      const before = globalSqlStats.statements;
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const res = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { data?: T; errors?: GqlError[] };
+      return { ...body, statements: globalSqlStats.statements - before, status: res.status };
+    };
+    return {
+      gql,
+      async ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+        const r = await gql<T>(query, variables);
+        if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
+        return r.data as T;
+      },
+    };
   };
+  const anonymous = client();
 
   return {
     url: `http://127.0.0.1:${port}`,
     orm,
-    gql,
-    async ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-      const r = await gql<T>(query, variables);
-      if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
-      return r.data as T;
-    },
+    ...anonymous,
+    as: (token: string) => client(token),
     async sql<R>(sql: string, params: unknown[] = []): Promise<R[]> {
       return (await orm.em.fork().getConnection().execute(sql, params, 'all')) as R[];
     },

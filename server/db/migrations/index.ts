@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126110823_init } from './Migration20261126110823_init';
+import { Migration20261126120559_identity } from './Migration20261126120559_identity';
 
 /** The migrations, in order. New migrations are created with `npm run migration:create` and listed here. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126110823_init', class: Migration20261126110823_init },
+  { name: 'Migration20261126120559_identity', class: Migration20261126120559_identity },
 ];

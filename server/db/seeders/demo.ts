@@ -9,6 +9,7 @@ import { buildReviews } from './reviews';
 import { insertRows, resetSequences } from './sql';
 import { planTargets } from './targetPlan';
 import { buildTargetRows } from './targetRows';
+import { insertDemoUsers } from './users';
 
 /**
  * Builds the whole demo data set in memory (deterministic: a seeded PRNG, fixed dates), table by table in
@@ -55,6 +56,7 @@ export async function loadDemoData(em: EntityManager, log: Logger): Promise<bool
       log.debug({ table, rows: ctx.rows[table].length, ms: Date.now() - t0 }, 'demo data table inserted');
     }
     await resetSequences(tx, SERIAL_TABLES);
+    await insertDemoUsers(tx);
     return true;
   });
   if (loaded) {

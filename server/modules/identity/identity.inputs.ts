@@ -83,12 +83,12 @@ export class UpdateUserInput {
   @Field(() => ID, { nullable: true })
   financeDivisionId?: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true, description: 'E-mail; null clears it.' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(100)
   email?: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone; null clears it.' })
   @Matches(/^[0-9+\- ]{5,30}$/, { message: 'phone must be 5–30 digits, spaces, + or -' })
   phone?: string | null;
 

@@ -153,3 +153,16 @@ export function scopeOf(roles: readonly Role[]): ScopeKind | 'MIXED' {
   if (kinds.size !== 1) return 'MIXED';
   return [...kinds][0] as ScopeKind;
 }
+
+/** Row-dependent rules on restricted fields (see identity.rules.ts and the README's field matrix). */
+export enum FieldRule {
+  /** Reviewers' internal notes and per-criterion scores: bureau roles; observers during joint review only. */
+  ReviewInternals = 'rule:ReviewInternals',
+  /** Finance-audited amounts: bureau roles and the owning department; everyone who sees the row once approved. */
+  AuditedAmount = 'rule:AuditedAmount',
+  /** Personal contact data: the user and ADMIN. */
+  ContactData = 'rule:ContactData',
+}
+
+/** What a query, mutation or field may name in `@Authorized(...)`. */
+export type Guard = Permission | FieldRule;

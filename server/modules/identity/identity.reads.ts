@@ -1,4 +1,5 @@
 import type { Context } from '../../shared/context';
+import { notFound } from '../../shared/errors';
 import { listPage, orderBy, type Page } from '../../shared/list';
 import { likeEscape, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
@@ -41,15 +42,29 @@ export function toUser(row: UserRow): User {
   return { ...row, roles, scope: scope === 'MIXED' ? ScopeKind.DEPARTMENT : scope };
 }
 
+/** Users an ADMIN may see: those of its fiscal division. */
+function userScope(ctx: Context): string {
+  const code = ctx.viewer?.fiscalDivisionCode ?? '';
+  return /^\d{9}$/.test(code) ? `t.fiscal_division_code = '${code}'` : 'false';
+}
+
 export const identityReads = {
-  async user(ctx: Context, id: string | number): Promise<User | undefined> {
-    const row = await ctx.loaders.one(userTable).load(toId(id));
-    return row ? toUser(row) : undefined;
+  async me(ctx: Context): Promise<User | null> {
+    if (!ctx.viewer) return null;
+    const row = await ctx.loaders.one(userTable).load(ctx.viewer.id);
+    return row ? toUser(row) : null;
+  },
+
+  async userOr404(ctx: Context, id: string | number): Promise<User> {
+    const row = await ctx.loaders.one(userTable, 'id', userScope(ctx)).load(toId(id));
+    if (!row) throw notFound('User', id);
+    return toUser(row);
   },
 
   async users(ctx: Context, args: UserListArgs): Promise<Page<User>> {
     const f = args.filter ?? {};
     const where = new Where()
+      .add(userScope(ctx))
       .eq('t.department_id', f.departmentId === undefined ? undefined : toId(f.departmentId, 'departmentId'))
       .eq('t.active', f.active);
     if (f.role) where.add('? = any(t.roles)', f.role);

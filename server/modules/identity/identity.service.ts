@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hash, verify } from '@node-rs/argon2';
@@ -62,7 +63,8 @@ async function issueTokens(ctx: Context, em: EntityManager, user: UserEntity): P
     accessTokenExpiresAt: access.expiresAt,
     refreshToken: refresh.token,
     refreshTokenExpiresAt: refreshExpiresAt,
-    user: await userRow(ctx, user.id),
+    // The signed-in user is the caller of this response, so it may read its own contact data.
+    user: { ...(await userRow(ctx, user.id)), selfView: true } as User,
   };
 }
 
@@ -285,3 +287,20 @@ export const identityService = {
     return userRow(ctx, userId);
   },
 };
+
+/**
+ * The secret that signs access tokens: JWT_SECRET when configured (required in production); otherwise one generated
+ * once and kept in the database, so every instance on the same database shares it and restarts keep sessions.
+ */
+export async function signingSecret(em: EntityManager, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const fresh = randomBytes(48).toString('base64url');
+  await em.execute(`insert into app_setting (key, value) values ('jwt_secret', ?) on conflict (key) do nothing`, [
+    fresh,
+  ]);
+  const [row] = (await em.execute(`select value from app_setting where key = 'jwt_secret'`)) as Array<{
+    value: string;
+  }>;
+  if (!row) throw new Error('the signing secret could not be stored');
+  return row.value;
+}

@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ListResult } from '../../shared/list';
 import { Role, ScopeKind } from './identity.enums';
+import { FieldRule } from './identity.permissions';
 
 registerEnumType(Role, {
   name: 'Role',
@@ -55,9 +56,11 @@ export class User {
   departmentId!: number | null;
   financeDivisionId!: number | null;
 
+  @Authorized(FieldRule.ContactData)
   @Field(() => String, { nullable: true, description: 'E-mail (personal contact data: the user and ADMIN only).' })
   email!: string | null;
 
+  @Authorized(FieldRule.ContactData)
   @Field(() => String, { nullable: true, description: 'Phone (personal contact data: the user and ADMIN only).' })
   phone!: string | null;
 
