@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { loadConfig } from '../config';
 import { buildApiSchema } from '../graphql/schema';
 import { createLogger } from '../logger';
+import { createAdministrator } from '../modules/identity/identity.admin';
 import { openDatabase } from './database';
 import { migrate } from './orm';
 import { loadDemoData } from './seeders/demo';
@@ -13,7 +14,24 @@ const usage = `usage: node dist/server/db/cli.js <command>
   migrate            apply pending migrations
   seed               load the demo data into an empty database
   migration:create   write a migration for the difference between the entities and the database
-  schema:print       write schema/schema.graphql`;
+  schema:print       write schema/schema.graphql
+  create-admin --login NAME --name "DISPLAY NAME" --fiscal-division CODE [--division-name "郑州市本级"]
+                     create an ADMIN user; the password is read from ADMIN_PASSWORD or the first line of stdin`;
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  let input = '';
+  for await (const chunk of process.stdin) {
+    input += chunk;
+    if (input.includes('\n')) break;
+  }
+  return input.split('\n')[0]?.trim() ?? '';
+}
 
 async function main(command: string | undefined): Promise<void> {
   const config = loadConfig();
@@ -23,14 +41,30 @@ async function main(command: string | undefined): Promise<void> {
     writeFileSync(resolve('schema/schema.graphql'), `${printSchema(lexicographicSortSchema(schema))}\n`);
     return;
   }
-  if (!command || !['migrate', 'seed', 'migration:create'].includes(command)) {
+  if (!command || !['migrate', 'seed', 'migration:create', 'create-admin'].includes(command)) {
     process.stderr.write(`${usage}\n`);
     process.exitCode = 2;
     return;
   }
   const db = await openDatabase(config, log);
   try {
-    if (command === 'migration:create') {
+    if (command === 'create-admin') {
+      await migrate(db.orm);
+      const login = option('--login');
+      const name = option('--name') ?? login;
+      const division = option('--fiscal-division');
+      if (!login || !division) throw new Error('create-admin needs --login and --fiscal-division');
+      const password = await readPassword();
+      const em = db.orm.em.fork();
+      const user = await createAdministrator(em, {
+        loginName: login,
+        displayName: name ?? login,
+        fiscalDivisionCode: division,
+        divisionName: option('--division-name'),
+        password,
+      });
+      log.info({ id: user.id, loginName: user.loginName }, 'administrator created');
+    } else if (command === 'migration:create') {
       await migrate(db.orm);
       const result = await db.orm.getMigrator().createMigration(resolve('server/db/migrations'), false, false);
       log.info({ file: result.fileName, statements: result.diff.up.length }, 'migration written');

@@ -1,4 +1,6 @@
-import { startApi, type TestApi, uniq } from '../helpers/api';
+import { Role } from '../../server/modules/identity';
+import { type Client, startApi, type TestApi, uniq } from '../helpers/api';
+import { createFiscalDivision, createUser } from '../helpers/users';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -10,19 +12,20 @@ afterAll(async () => {
 
 type Id = { id: string };
 
-/** A fiscal division of this test's own (random 9-digit code starting with 6), so counts are ours alone. */
-async function newDivision(): Promise<string> {
-  for (;;) {
-    const code = `6${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const [row] = await api.sql<{ n: string }>('select count(*) as n from fiscal_division where code = ?', [code]);
-    if (Number(row?.n) > 0) continue;
-    await api.ok(CREATE_DIVISION, { input: { code, name: `入库测试区划${code}`, level: 'DISTRICT' } });
-    return code;
-  }
+/** A signed-in client of a new user with one role in a fiscal division and, for scoped roles, its unit. */
+async function signIn(
+  role: Role,
+  fiscalDivisionCode: string,
+  scope: { departmentId?: string; financeDivisionId?: string } = {},
+): Promise<Client> {
+  return api.as((await createUser(api, { roles: [role], fiscalDivisionCode, ...scope })).token);
 }
 
 interface Queue {
+  /** A fiscal division of this test's own, so counts are ours alone. */
   fd: string;
+  /** A PERFORMANCE_ADMIN of the division: curates the library and reads the whole queue. */
+  bureau: Client;
   cityMgmt: string;
   agriculture: string;
   category: string;
@@ -110,38 +113,41 @@ async function approval(
 
 /** The library and a queue arranged in SQL: the admission workflow that writes these rows comes in a later issue. */
 async function queue(): Promise<Queue> {
-  const fd = await newDivision();
-  const dept = async (code: string, name: string) =>
-    (
-      await api.ok<{ createDepartment: Id }>(CREATE_DEPARTMENT, {
-        input: { fiscalDivisionCode: fd, code, name, kind: 'ADMINISTRATIVE' },
-      })
-    ).createDepartment.id;
+  const fd = await createFiscalDivision(api, '入库测试区划');
+  const bureau = await signIn(Role.PERFORMANCE_ADMIN, fd);
+  const dept = async (code: string, name: string) => {
+    const [row] = await api.sql<{ id: number }>(
+      `insert into department (fiscal_division_code, code, name, kind, created_at, updated_at)
+       values (?, ?, ?, 'ADMINISTRATIVE', now(), now()) returning id`,
+      [fd, code, name],
+    );
+    return String(row?.id);
+  };
   const cityMgmt = await dept('120', '郑州市城市管理局');
   const agriculture = await dept('130', '郑州市农业农村工作委员会');
   const framework = (
-    await api.ok<{ createIndicatorFramework: Id }>(CREATE_FRAMEWORK, {
+    await bureau.ok<{ createIndicatorFramework: Id }>(CREATE_FRAMEWORK, {
       input: { code: uniq('FW'), name: '入库测试体系', kind: 'PROJECT' },
     })
   ).createIndicatorFramework.id;
   const output = (
-    await api.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
+    await bureau.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
       input: { frameworkId: framework, code: 'OUTPUT', name: '产出指标' },
     })
   ).createIndicatorFrameworkNode.id;
   const quantity = (
-    await api.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
+    await bureau.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
       input: { frameworkId: framework, parentId: output, code: 'QTY', name: '数量指标' },
     })
   ).createIndicatorFrameworkNode.id;
   const category = (
-    await api.ok<{ createIndicatorCategory: Id }>(CREATE_CATEGORY, {
+    await bureau.ok<{ createIndicatorCategory: Id }>(CREATE_CATEGORY, {
       input: { fiscalDivisionCode: fd, scope: 'INDUSTRY', code: '12', name: '城市管理', ownerDepartmentId: cityMgmt },
     })
   ).createIndicatorCategory.id;
   const create = async (code: string, name: string) =>
     (
-      await api.ok<{ createIndicator: Id }>(CREATE_INDICATOR, {
+      await bureau.ok<{ createIndicator: Id }>(CREATE_INDICATOR, {
         input: {
           fiscalDivisionCode: fd,
           code,
@@ -240,15 +246,16 @@ async function queue(): Promise<Queue> {
     submittedAt: '2026-03-07T09:00:00Z',
     decidedAt: '2026-03-07T10:00:00Z',
   });
-  return { fd, cityMgmt, agriculture, category, output, quantity, v1, v2, admit, returned, rejected, modify };
+  return { fd, bureau, cityMgmt, agriculture, category, output, quantity, v1, v2, admit, returned, rejected, modify };
 }
 
 type ListResult = {
   indicatorChangeRequests: { totalCount: number; items: Array<{ id: string; name: string; status: string }> };
 };
 
-async function ids(filter: Record<string, unknown>, sort?: unknown): Promise<string[]> {
-  const data = await api.ok<ListResult>(LIST_REQUESTS, { filter, sort });
+/** The ids of the requests a caller sees. */
+async function ids(client: Client, filter: Record<string, unknown>, sort?: unknown): Promise<string[]> {
+  const data = await client.ok<ListResult>(LIST_REQUESTS, { filter, sort });
   expect(data.indicatorChangeRequests.totalCount).toBe(data.indicatorChangeRequests.items.length);
   return data.indicatorChangeRequests.items.map((r) => r.id);
 }
@@ -256,7 +263,7 @@ async function ids(filter: Record<string, unknown>, sort?: unknown): Promise<str
 describe('indicator change requests (the admission queue, read side)', () => {
   it('shows a request with its typed proposal, department and relations', async () => {
     const q = await queue();
-    const data = await api.ok<{ indicatorChangeRequest: Record<string, unknown> }>(REQUEST, { id: q.admit });
+    const data = await q.bureau.ok<{ indicatorChangeRequest: Record<string, unknown> }>(REQUEST, { id: q.admit });
     expect(data.indicatorChangeRequest).toEqual({
       id: q.admit,
       fiscalDivisionCode: q.fd,
@@ -302,7 +309,7 @@ describe('indicator change requests (the admission queue, read side)', () => {
 
   it('keeps an odd proposal readable: unknown values become null and the name falls back to the request', async () => {
     const q = await queue();
-    const data = await api.ok<{ indicatorChangeRequest: { proposal: Record<string, unknown> } }>(PROPOSAL, {
+    const data = await q.bureau.ok<{ indicatorChangeRequest: { proposal: Record<string, unknown> } }>(PROPOSAL, {
       id: q.returned,
     });
     expect(data.indicatorChangeRequest.proposal).toEqual({
@@ -315,7 +322,9 @@ describe('indicator change requests (the admission queue, read side)', () => {
 
   it('lists the approval records in order and links duplicates, modified and resulting versions', async () => {
     const q = await queue();
-    const returned = await api.ok<{ indicatorChangeRequest: { approvals: unknown[] } }>(APPROVALS, { id: q.returned });
+    const returned = await q.bureau.ok<{ indicatorChangeRequest: { approvals: unknown[] } }>(APPROVALS, {
+      id: q.returned,
+    });
     expect(returned.indicatorChangeRequest.approvals).toEqual([
       {
         step: 'DEPARTMENT_PRECHECK',
@@ -333,7 +342,7 @@ describe('indicator change requests (the admission queue, read side)', () => {
       },
     ]);
 
-    const links = await api.ok<Record<string, { [k: string]: unknown }>>(LINKS, {
+    const links = await q.bureau.ok<Record<string, { [k: string]: unknown }>>(LINKS, {
       rejected: q.rejected,
       modify: q.modify,
     });
@@ -357,50 +366,53 @@ describe('indicator change requests (the admission queue, read side)', () => {
 
   it('answers Indicator.changeRequests with the requests about a version or that published it', async () => {
     const q = await queue();
-    const data = await api.ok<Record<string, { changeRequests: Array<{ id: string; type: string }> }>>(
+    const data = await q.bureau.ok<Record<string, { changeRequests: Array<{ id: string; type: string }> }>>(
       INDICATOR_REQUESTS,
       { v1: q.v1, v2: q.v2 },
     );
     expect(data.v1?.changeRequests).toEqual([{ id: q.modify, type: 'MODIFY' }]);
     expect(data.v2?.changeRequests).toEqual([{ id: q.modify, type: 'MODIFY' }]);
-    expect(await ids({ indicatorId: q.v2 })).toEqual([q.modify]);
+    expect(await ids(q.bureau, { indicatorId: q.v2 })).toEqual([q.modify]);
   });
 
   it('lists the queue oldest first and filters it by type, status, department, indicator and name', async () => {
     const q = await queue();
     const fd = q.fd;
-    expect(await ids({ fiscalDivisionCode: fd })).toEqual([q.admit, q.returned, q.rejected, q.modify]);
-    expect(await ids({ fiscalDivisionCode: fd, type: 'MODIFY' })).toEqual([q.modify]);
-    expect(await ids({ fiscalDivisionCode: fd, status: 'IN_REVIEW' })).toEqual([q.admit]);
-    expect(await ids({ fiscalDivisionCode: fd, statuses: ['RETURNED', 'REJECTED'] })).toEqual([q.returned, q.rejected]);
-    expect(await ids({ departmentId: q.agriculture })).toEqual([q.rejected]);
-    expect(await ids({ indicatorId: q.v1 })).toEqual([q.modify]);
-    expect(await ids({ fiscalDivisionCode: fd, search: '环卫' })).toEqual([q.admit]);
-    expect(await ids({ fiscalDivisionCode: fd, search: '清扫率（含' })).toEqual([q.modify]);
-    expect(await ids({ fiscalDivisionCode: fd, search: '%' })).toEqual([]);
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd })).toEqual([q.admit, q.returned, q.rejected, q.modify]);
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd, type: 'MODIFY' })).toEqual([q.modify]);
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd, status: 'IN_REVIEW' })).toEqual([q.admit]);
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd, statuses: ['RETURNED', 'REJECTED'] })).toEqual([
+      q.returned,
+      q.rejected,
+    ]);
+    expect(await ids(q.bureau, { departmentId: q.agriculture })).toEqual([q.rejected]);
+    expect(await ids(q.bureau, { indicatorId: q.v1 })).toEqual([q.modify]);
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd, search: '环卫' })).toEqual([q.admit]);
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd, search: '清扫率（含' })).toEqual([q.modify]);
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd, search: '%' })).toEqual([]);
   });
 
   it('sorts the queue by decision time, submission time and status', async () => {
     const q = await queue();
     const fd = q.fd;
     expect(
-      await ids({ fiscalDivisionCode: fd, statuses: ['RETURNED', 'REJECTED', 'APPROVED'] }, [
+      await ids(q.bureau, { fiscalDivisionCode: fd, statuses: ['RETURNED', 'REJECTED', 'APPROVED'] }, [
         { field: 'DECIDED_AT', direction: 'DESC' },
       ]),
     ).toEqual([q.rejected, q.modify, q.returned]);
-    expect(await ids({ fiscalDivisionCode: fd }, [{ field: 'SUBMITTED_AT', direction: 'DESC' }])).toEqual([
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd }, [{ field: 'SUBMITTED_AT', direction: 'DESC' }])).toEqual([
       q.modify,
       q.rejected,
       q.returned,
       q.admit,
     ]);
-    expect(await ids({ fiscalDivisionCode: fd }, [{ field: 'STATUS' }])).toEqual([
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd }, [{ field: 'STATUS' }])).toEqual([
       q.modify,
       q.admit,
       q.rejected,
       q.returned,
     ]);
-    expect(await ids({ fiscalDivisionCode: fd }, [{ field: 'CREATED_AT', direction: 'DESC' }])).toEqual([
+    expect(await ids(q.bureau, { fiscalDivisionCode: fd }, [{ field: 'CREATED_AT', direction: 'DESC' }])).toEqual([
       q.modify,
       q.rejected,
       q.returned,
@@ -412,27 +424,122 @@ describe('indicator change requests (the admission queue, read side)', () => {
     const q = await queue();
     // Newest first, so the small page already holds every kind of relation (the MODIFY and the duplicate).
     const sort = [{ field: 'CREATED_AT', direction: 'DESC' }];
-    const small = await api.gql<ListResult>(LIST_NESTED, { filter: { fiscalDivisionCode: q.fd }, sort, limit: 2 });
-    const large = await api.gql<ListResult>(LIST_NESTED, { filter: { fiscalDivisionCode: q.fd }, sort, limit: 4 });
+    const small = await q.bureau.gql<ListResult>(LIST_NESTED, { filter: { fiscalDivisionCode: q.fd }, sort, limit: 2 });
+    const large = await q.bureau.gql<ListResult>(LIST_NESTED, { filter: { fiscalDivisionCode: q.fd }, sort, limit: 4 });
     expect(small.errors).toBeUndefined();
     expect(large.data?.indicatorChangeRequests.items).toHaveLength(4);
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(8);
   });
 
-  it('bounds the page size at 200 and answers an unknown id with null', async () => {
-    const tooMany = await api.gql(LIST_REQUESTS, { filter: {}, limit: 201 });
+  it('bounds the page size at 200 and answers an unknown id as NOT_FOUND', async () => {
+    const q = await queue();
+    const tooMany = await q.bureau.gql(LIST_REQUESTS, { filter: {}, limit: 201 });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(tooMany.errors?.[0]?.message).toMatch(/limit/);
-    const badId = await api.gql(LIST_REQUESTS, { filter: { departmentId: '-1' } });
+    const badId = await q.bureau.gql(LIST_REQUESTS, { filter: { departmentId: '-1' } });
     expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const one = await api.ok<{ indicatorChangeRequest: unknown }>(REQUEST, { id: '999999999' });
-    expect(one.indicatorChangeRequest).toBeNull();
+    const one = await q.bureau.gql(REQUEST, { id: '999999999' });
+    expect(one.data).toBeNull();
+    expect(one.errors?.map((e) => [e.extensions?.code, e.extensions?.type])).toEqual([
+      ['NOT_FOUND', 'IndicatorChangeRequest'],
+    ]);
   });
 });
 
-const CREATE_DIVISION = `mutation($input: CreateFiscalDivisionInput!) { createFiscalDivision(input: $input) { code } }`;
-const CREATE_DEPARTMENT = `mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }`;
+describe('who sees the admission queue', () => {
+  it('refuses the queue to anonymous callers (UNAUTHENTICATED) and shows them no requests on indicators', async () => {
+    const q = await queue();
+    const list = await api.gql(LIST_REQUESTS, { filter: { fiscalDivisionCode: q.fd } });
+    expect(list.data).toBeNull();
+    expect(list.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const one = await api.gql(REQUEST, { id: q.admit });
+    expect(one.data).toBeNull();
+    expect(one.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+
+    // v2 is published and public, so the public sees it, but not the request that published it.
+    const published = await api.ok<{ indicator: { id: string; changeRequests: unknown[] } }>(CHANGE_REQUESTS_OF, {
+      id: q.v2,
+    });
+    expect(published.indicator).toEqual({ id: q.v2, changeRequests: [] });
+  });
+
+  it('refuses the queue to roles without ReadAdmission (FORBIDDEN) and shows them no requests on indicators', async () => {
+    const q = await queue();
+    for (const role of [Role.ANALYST, Role.INTEGRATION]) {
+      const client = await signIn(role, q.fd);
+      const list = await client.gql(LIST_REQUESTS, { filter: { fiscalDivisionCode: q.fd } });
+      expect(list.data).toBeNull();
+      expect(list.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+        ['FORBIDDEN', 'Query.indicatorChangeRequests'],
+      ]);
+      const one = await client.gql(REQUEST, { id: q.admit });
+      expect(one.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      const relation = await client.ok<{ indicator: { changeRequests: unknown[] } }>(CHANGE_REQUESTS_OF, { id: q.v2 });
+      expect(relation.indicator.changeRequests).toEqual([]);
+    }
+  });
+
+  it('shows a department only its own department’s requests: list, count, lookup and relation', async () => {
+    const q = await queue();
+    const cityMgmt = await signIn(Role.UNIT_PREPARER, q.fd, { departmentId: q.cityMgmt });
+    const agriculture = await signIn(Role.DEPARTMENT_OFFICER, q.fd, { departmentId: q.agriculture });
+
+    expect(await ids(cityMgmt, { fiscalDivisionCode: q.fd })).toEqual([q.admit, q.returned, q.modify]);
+    expect(await ids(agriculture, { fiscalDivisionCode: q.fd })).toEqual([q.rejected]);
+    // Filtering for another department's requests finds nothing, rather than refusing (which would tell them apart).
+    expect(await ids(cityMgmt, { departmentId: q.agriculture })).toEqual([]);
+    const page = await cityMgmt.ok<ListResult>(LIST_REQUESTS, { filter: { fiscalDivisionCode: q.fd }, limit: 1 });
+    expect(page.indicatorChangeRequests.totalCount).toBe(3);
+
+    // Another department's request answers exactly as one that does not exist.
+    const probe = await cityMgmt.gql(REQUEST, { id: q.rejected });
+    const missing = await cityMgmt.gql(REQUEST, { id: '999999999' });
+    expect(probe.data).toBeNull();
+    expect(probe.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['NOT_FOUND', `IndicatorChangeRequest ${q.rejected} does not exist.`],
+    ]);
+    expect(missing.errors?.[0]?.message).toBe('IndicatorChangeRequest 999999999 does not exist.');
+    const theirs = await agriculture.gql(REQUEST, { id: q.modify });
+    expect(theirs.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+
+    // The approvals of a request it sees come with it.
+    const own = await cityMgmt.ok<{ indicatorChangeRequest: { approvals: Array<{ decision: string }> } }>(APPROVALS, {
+      id: q.returned,
+    });
+    expect(own.indicatorChangeRequest.approvals.map((a) => a.decision)).toEqual(['PASS', 'RETURN']);
+
+    // Indicator.changeRequests obeys the same rule.
+    const forCityMgmt = await cityMgmt.ok<{ indicator: { changeRequests: Id[] } }>(CHANGE_REQUESTS_OF, { id: q.v2 });
+    expect(forCityMgmt.indicator.changeRequests).toEqual([{ id: q.modify }]);
+    const forAgriculture = await agriculture.ok<{ indicator: { changeRequests: Id[] } }>(CHANGE_REQUESTS_OF, {
+      id: q.v2,
+    });
+    expect(forAgriculture.indicator.changeRequests).toEqual([]);
+  });
+
+  it('shows an expenditure reviewer its managed departments’ requests and bureau roles their own division’s', async () => {
+    const q = await queue();
+    const [division] = await api.sql<{ id: number }>(
+      `insert into finance_division (fiscal_division_code, code, name, kind, created_at, updated_at)
+       values (?, 'CJC', '城建处', 'EXPENDITURE', now(), now()) returning id`,
+      [q.fd],
+    );
+    await api.sql('update department set managing_division_id = ? where id = ?', [division?.id, Number(q.cityMgmt)]);
+    const reviewer = await signIn(Role.EXPENDITURE_REVIEWER, q.fd, { financeDivisionId: String(division?.id) });
+    expect(await ids(reviewer, { fiscalDivisionCode: q.fd })).toEqual([q.admit, q.returned, q.modify]);
+    const unmanaged = await reviewer.gql(REQUEST, { id: q.rejected });
+    expect(unmanaged.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+
+    const observer = await signIn(Role.OBSERVER, q.fd);
+    expect(await ids(observer, { fiscalDivisionCode: q.fd })).toEqual([q.admit, q.returned, q.rejected, q.modify]);
+    const elsewhere = await signIn(Role.PERFORMANCE_ADMIN, await createFiscalDivision(api));
+    expect(await ids(elsewhere, {})).toEqual([]);
+    const foreign = await elsewhere.gql(REQUEST, { id: q.admit });
+    expect(foreign.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+});
+
 const CREATE_FRAMEWORK = `mutation($input: CreateIndicatorFrameworkInput!) { createIndicatorFramework(input: $input) { id } }`;
 const CREATE_NODE = `mutation($input: CreateIndicatorFrameworkNodeInput!) { createIndicatorFrameworkNode(input: $input) { id } }`;
 const CREATE_CATEGORY = `mutation($input: CreateIndicatorCategoryInput!) { createIndicatorCategory(input: $input) { id } }`;
@@ -488,3 +595,4 @@ const LIST_NESTED = `query($filter: IndicatorChangeRequestFilter, $sort: [Indica
     }
   }
 }`;
+const CHANGE_REQUESTS_OF = `query($id: ID!) { indicator(id: $id) { id changeRequests { id } } }`;

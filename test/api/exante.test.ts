@@ -1,4 +1,6 @@
-import { startApi, type TestApi } from '../helpers/api';
+import { Role } from '../../server/modules/identity';
+import { type Client, type GqlResult, startApi, type TestApi, uniq } from '../helpers/api';
+import { createFiscalDivision, createUser } from '../helpers/users';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -8,34 +10,108 @@ afterAll(async () => {
   await api.stop();
 });
 
+/** Who a test acts as: a signed-in user of the world's fiscal division, or the anonymous public. */
+type Who =
+  | 'anonymous'
+  | 'preparer'
+  | 'officer'
+  | 'civilOfficer'
+  | 'jkwReviewer'
+  | 'shbReviewer'
+  | 'evaluator'
+  | 'perfAdmin'
+  | 'budgetOfficer'
+  | 'observer'
+  | 'analyst'
+  | 'integration';
+
 interface World {
   fd: string;
+  /** 教育局, managed by 教科文处 (jkw). */
   edu: string;
+  /** 民政局, managed by 社会保障处 (shb). */
   civil: string;
+  jkw: string;
+  shb: string;
+  as(who: Who): Promise<Client>;
 }
 
+function userSpec(w: Omit<World, 'as'>, who: Exclude<Who, 'anonymous'>) {
+  const specs: Record<
+    Exclude<Who, 'anonymous'>,
+    { roles: Role[]; departmentId?: string; financeDivisionId?: string }
+  > = {
+    preparer: { roles: [Role.UNIT_PREPARER], departmentId: w.edu },
+    officer: { roles: [Role.DEPARTMENT_OFFICER], departmentId: w.edu },
+    civilOfficer: { roles: [Role.DEPARTMENT_OFFICER], departmentId: w.civil },
+    jkwReviewer: { roles: [Role.EXPENDITURE_REVIEWER], financeDivisionId: w.jkw },
+    shbReviewer: { roles: [Role.EXPENDITURE_REVIEWER], financeDivisionId: w.shb },
+    evaluator: { roles: [Role.EVALUATION_REVIEWER] },
+    perfAdmin: { roles: [Role.PERFORMANCE_ADMIN] },
+    budgetOfficer: { roles: [Role.BUDGET_OFFICER] },
+    observer: { roles: [Role.OBSERVER] },
+    analyst: { roles: [Role.ANALYST] },
+    integration: { roles: [Role.INTEGRATION] },
+  };
+  return specs[who];
+}
+
+async function insertId(sql: string, params: unknown[]): Promise<string> {
+  const [row] = await api.sql<{ id: number }>(`${sql} returning id`, params);
+  return String(row?.id);
+}
+
+/** A fiscal division of the test's own, with two departments and their expenditure divisions, arranged with SQL. */
 async function world(): Promise<World> {
-  let fd = '';
-  for (;;) {
-    fd = `6${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const taken = await api.sql<{ n: string }>('select count(*) as n from fiscal_division where code = ?', [fd]);
-    if (Number(taken[0]?.n) === 0) break;
-  }
-  await api.ok(CREATE_DIVISION, { input: { code: fd, name: `事前评估测试区划${fd}`, level: 'DISTRICT' } });
-  const department = async (code: string, name: string) =>
-    (
-      await api.ok<{ createDepartment: { id: string } }>(CREATE_DEPARTMENT, {
-        input: { fiscalDivisionCode: fd, code, name, kind: 'ADMINISTRATIVE' },
-      })
-    ).createDepartment.id;
-  return { fd, edu: await department('101', '郑州市教育局'), civil: await department('201', '郑州市民政局') };
+  const fd = await createFiscalDivision(api, '事前评估测试区划');
+  const division = (code: string, name: string) =>
+    insertId(
+      `insert into finance_division (fiscal_division_code, code, name, kind, created_at, updated_at)
+       values (?, ?, ?, 'EXPENDITURE', now(), now())`,
+      [fd, code, name],
+    );
+  const department = (code: string, name: string, managingDivisionId: string) =>
+    insertId(
+      `insert into department (fiscal_division_code, code, name, kind, managing_division_id, created_at, updated_at)
+       values (?, ?, ?, 'ADMINISTRATIVE', ?, now(), now())`,
+      [fd, code, name, managingDivisionId],
+    );
+  const jkw = await division('JKW', '教科文处');
+  const shb = await division('SHB', '社会保障处');
+  const base = {
+    fd,
+    jkw,
+    shb,
+    edu: await department('101', '郑州市教育局', jkw),
+    civil: await department('201', '郑州市民政局', shb),
+  };
+  const clients = new Map<Who, Promise<Client>>();
+  const signIn = async (who: Exclude<Who, 'anonymous'>): Promise<Client> => {
+    const user = await createUser(api, { fiscalDivisionCode: fd, ...userSpec(base, who) });
+    return api.as(user.token);
+  };
+  return {
+    ...base,
+    as(who: Who): Promise<Client> {
+      if (who === 'anonymous') return Promise.resolve(api);
+      let client = clients.get(who);
+      if (!client) {
+        client = signIn(who);
+        clients.set(who, client);
+      }
+      return client;
+    },
+  };
 }
 
+/** A project, created through the API by a preparer of its department. */
 async function createProject(w: World, input: Record<string, unknown>): Promise<string> {
-  const data = await api.ok<{ createProject: { id: string } }>(CREATE_PROJECT, {
+  const departmentId = String(input.departmentId ?? w.edu);
+  const writer = await w.as(departmentId === w.civil ? 'civilOfficer' : 'preparer');
+  const data = await writer.ok<{ createProject: { id: string } }>(CREATE_PROJECT, {
     input: {
       fiscalDivisionCode: w.fd,
-      departmentId: w.edu,
+      departmentId,
       attribute: 'NEW',
       startYear: 2026,
       budgetType: 'GENERAL_PUBLIC',
@@ -53,9 +129,18 @@ const scores = (necessity: string, economy: string, target: string, feasibility:
   fundingComplianceScore: funding,
 });
 
-async function assess(input: Record<string, unknown>): Promise<Record<string, unknown> & { id: string }> {
-  const data = await api.ok<{ createExAnteAssessment: Record<string, unknown> & { id: string } }>(CREATE_EX_ANTE, {
-    input: { fiscalYear: 2026, stage: 'SELF', ...scores('18', '18', '18', '18', '18'), ...input },
+/** Who records a stage by default: the department its self-assessment, the evaluation center the others. */
+const assessorOf = (stage: string): Who => (stage === 'SELF' ? 'preparer' : 'evaluator');
+
+async function assess(
+  w: World,
+  input: Record<string, unknown>,
+  who?: Who,
+): Promise<Record<string, unknown> & { id: string }> {
+  const stage = String(input.stage ?? 'SELF');
+  const client = await w.as(who ?? assessorOf(stage));
+  const data = await client.ok<{ createExAnteAssessment: Record<string, unknown> & { id: string } }>(CREATE_EX_ANTE, {
+    input: { fiscalYear: 2026, stage, ...scores('18', '18', '18', '18', '18'), ...input },
   });
   return data.createExAnteAssessment;
 }
@@ -67,11 +152,21 @@ async function countFor(projectId: string): Promise<number> {
   return Number(r[0]?.n);
 }
 
+async function rowOf(id: string) {
+  const [row] = await api.sql<Record<string, unknown>>(
+    'select stage, total_score::text as total, summary from ex_ante_assessment where id = ?',
+    [Number(id)],
+  );
+  return row;
+}
+
+const codeOf = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions?.code;
+
 describe('ex-ante assessments (事前绩效评估)', () => {
   it('records the five scores, computes the exact total and the conclusion, and links the project', async () => {
     const w = await world();
     const project = await createProject(w, { code: 'X1', name: '职业技能提升培训补贴', majorPolicy: true });
-    const a = await assess({
+    const a = await assess(w, {
       projectId: project,
       assessor: '郑州市人社局',
       summary: '立项依据充分',
@@ -96,31 +191,40 @@ describe('ex-ante assessments (事前绩效评估)', () => {
       project: { id: project, code: 'X1', needsExAnte: true },
     });
 
-    const viaProject = await api.ok<{ project: { exAnteAssessments: unknown[] } }>(PROJECT_ASSESSMENTS, {
-      id: project,
-    });
+    const viaProject = await (await w.as('preparer')).ok<{ project: { exAnteAssessments: unknown[] } }>(
+      PROJECT_ASSESSMENTS,
+      { id: project },
+    );
     expect(viaProject.project.exAnteAssessments).toEqual([{ stage: 'SELF', totalScore: '90.75' }]);
+    const lookup = await (await w.as('evaluator')).ok<{ exAnteAssessment: { totalScore: string } }>(GET_EX_ANTE, {
+      id: a.id,
+    });
+    expect(lookup.exAnteAssessment).toMatchObject({ id: a.id, totalScore: '90.75', project: { code: 'X1' } });
   });
 
   it('sums exactly at the thresholds: 90.00 supports, 89.99 and 70.00 support after revision, 69.99 does not', async () => {
     const w = await world();
     const project = await createProject(w, { code: 'X2', name: '大气污染防治专项资金', specialFund: true });
     // As floats 15.02 + 19.24 + 18 + 18 + 19.74 is 89.99999999999999.
-    const ninety = await assess({
+    const ninety = await assess(w, {
       projectId: project,
       stage: 'SELF',
       ...scores('15.02', '19.24', '18', '18', '19.74'),
     });
     expect(ninety).toMatchObject({ totalScore: '90.00', conclusion: 'SUPPORT' });
-    const below = await assess({
-      projectId: project,
-      stage: 'FINANCE_AUDIT',
-      ...scores('17.99', '18', '18', '18', '18'),
-    });
+    const below = await assess(
+      w,
+      { projectId: project, stage: 'FINANCE_AUDIT', ...scores('17.99', '18', '18', '18', '18') },
+      'jkwReviewer',
+    );
     expect(below).toMatchObject({ totalScore: '89.99', conclusion: 'SUPPORT_AFTER_REVISION' });
-    const seventy = await assess({ projectId: project, stage: 'THIRD_PARTY', ...scores('14', '14', '14', '14', '14') });
+    const seventy = await assess(w, {
+      projectId: project,
+      stage: 'THIRD_PARTY',
+      ...scores('14', '14', '14', '14', '14'),
+    });
     expect(seventy).toMatchObject({ totalScore: '70.00', conclusion: 'SUPPORT_AFTER_REVISION' });
-    const notSupport = await assess({
+    const notSupport = await assess(w, {
       projectId: project,
       fiscalYear: 2027,
       ...scores('13.99', '14', '14', '14', '14'),
@@ -135,9 +239,10 @@ describe('ex-ante assessments (事前绩效评估)', () => {
 
   it('refuses a score outside 0–20 or with more than two decimals, naming the dimension, and writes nothing', async () => {
     const w = await world();
+    const preparer = await w.as('preparer');
     const project = await createProject(w, { code: 'X3', name: '评分校验项目' });
     const attempt = (s: Record<string, string>) =>
-      api.gql(CREATE_EX_ANTE, {
+      preparer.gql(CREATE_EX_ANTE, {
         input: { projectId: project, fiscalYear: 2026, stage: 'SELF', ...scores('18', '18', '18', '18', '18'), ...s },
       });
     const tooHigh = await attempt({ economyScore: '20.01' });
@@ -155,11 +260,11 @@ describe('ex-ante assessments (事前绩效评估)', () => {
       field: 'targetReasonablenessScore',
     });
     const notANumber = await attempt({ necessityScore: 'high' });
-    expect(notANumber.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(codeOf(notANumber)).toBe('BAD_USER_INPUT');
     expect(await countFor(project)).toBe(0);
 
-    const a = await assess({ projectId: project });
-    const badUpdate = await api.gql(UPDATE_EX_ANTE, { id: a.id, input: { feasibilityScore: '25' } });
+    const a = await assess(w, { projectId: project });
+    const badUpdate = await preparer.gql(UPDATE_EX_ANTE, { id: a.id, input: { feasibilityScore: '25' } });
     expect(badUpdate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'feasibilityScore' });
     const [row] = await api.sql<{ f: string; total: string }>(
       'select feasibility_score::text as f, total_score::text as total from ex_ante_assessment where id = ?',
@@ -170,33 +275,33 @@ describe('ex-ante assessments (事前绩效评估)', () => {
 
   it('keeps one assessment per project, year and stage (DUPLICATE), and refuses an unknown project', async () => {
     const w = await world();
+    const preparer = await w.as('preparer');
+    const evaluator = await w.as('evaluator');
     const project = await createProject(w, { code: 'X4', name: '唯一性项目' });
-    const self = await assess({ projectId: project, stage: 'SELF' });
-    const dup = await api.gql(CREATE_EX_ANTE, {
+    const self = await assess(w, { projectId: project, stage: 'SELF' });
+    const dup = await preparer.gql(CREATE_EX_ANTE, {
       input: { projectId: project, fiscalYear: 2026, stage: 'SELF', ...scores('1', '1', '1', '1', '1') },
     });
-    expect(dup.errors?.[0]?.extensions?.code).toBe('DUPLICATE');
+    expect(codeOf(dup)).toBe('DUPLICATE');
     expect(dup.errors?.[0]?.message).toMatch(/X4 already has a SELF ex-ante assessment for 2026/);
     expect(await countFor(project)).toBe(1);
 
-    const audit = await assess({ projectId: project, stage: 'FINANCE_AUDIT' });
-    await assess({ projectId: project, stage: 'SELF', fiscalYear: 2027 });
-    expect(await countFor(project)).toBe(3);
+    const audit = await assess(w, { projectId: project, stage: 'FINANCE_AUDIT' });
+    await assess(w, { projectId: project, stage: 'THIRD_PARTY' });
+    await assess(w, { projectId: project, stage: 'SELF', fiscalYear: 2027 });
+    expect(await countFor(project)).toBe(4);
 
-    const clash = await api.gql(UPDATE_EX_ANTE, { id: audit.id, input: { stage: 'SELF' } });
-    expect(clash.errors?.[0]?.extensions?.code).toBe('DUPLICATE');
-    const [row] = await api.sql<{ stage: string }>('select stage from ex_ante_assessment where id = ?', [
-      Number(audit.id),
-    ]);
-    expect(row).toEqual({ stage: 'FINANCE_AUDIT' });
+    const clash = await evaluator.gql(UPDATE_EX_ANTE, { id: audit.id, input: { stage: 'THIRD_PARTY' } });
+    expect(codeOf(clash)).toBe('DUPLICATE');
+    expect(await rowOf(audit.id)).toMatchObject({ stage: 'FINANCE_AUDIT' });
     // Saving an assessment under its own year and stage is no clash.
-    const same = await api.ok<{ updateExAnteAssessment: { stage: string } }>(UPDATE_EX_ANTE, {
+    const same = await preparer.ok<{ updateExAnteAssessment: { stage: string } }>(UPDATE_EX_ANTE, {
       id: self.id,
       input: { stage: 'SELF', fiscalYear: 2026 },
     });
     expect(same.updateExAnteAssessment.stage).toBe('SELF');
 
-    const unknown = await api.gql(CREATE_EX_ANTE, {
+    const unknown = await preparer.gql(CREATE_EX_ANTE, {
       input: { projectId: '999999999', fiscalYear: 2026, stage: 'SELF', ...scores('1', '1', '1', '1', '1') },
     });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_REFERENCE', field: 'projectId' });
@@ -204,10 +309,11 @@ describe('ex-ante assessments (事前绩效评估)', () => {
 
   it('recomputes the total and the conclusion on update and clears optional text with null', async () => {
     const w = await world();
+    const preparer = await w.as('preparer');
     const project = await createProject(w, { code: 'X5', name: '修改评分项目' });
-    const a = await assess({ projectId: project, assessor: '第三方机构', ...scores('19', '19', '19', '19', '19') });
+    const a = await assess(w, { projectId: project, assessor: '第三方机构', ...scores('19', '19', '19', '19', '19') });
     expect(a).toMatchObject({ totalScore: '95.00', conclusion: 'SUPPORT' });
-    const revised = await api.ok<{ updateExAnteAssessment: Record<string, unknown> }>(UPDATE_EX_ANTE, {
+    const revised = await preparer.ok<{ updateExAnteAssessment: Record<string, unknown> }>(UPDATE_EX_ANTE, {
       id: a.id,
       input: { economyScore: '5.5', feasibilityScore: '10', assessor: null, summary: '实施方案需完善' },
     });
@@ -219,24 +325,25 @@ describe('ex-ante assessments (事前绩效评估)', () => {
       assessor: null,
       summary: '实施方案需完善',
     });
-    const lower = await api.ok<{ updateExAnteAssessment: Record<string, unknown> }>(UPDATE_EX_ANTE, {
+    const lower = await preparer.ok<{ updateExAnteAssessment: Record<string, unknown> }>(UPDATE_EX_ANTE, {
       id: a.id,
       input: { necessityScore: '0' },
     });
     expect(lower.updateExAnteAssessment).toMatchObject({ totalScore: '53.50', conclusion: 'NOT_SUPPORT' });
-    const missing = await api.gql(UPDATE_EX_ANTE, { id: '999999999', input: { necessityScore: '1' } });
-    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const missing = await preparer.gql(UPDATE_EX_ANTE, { id: '999999999', input: { necessityScore: '1' } });
+    expect(codeOf(missing)).toBe('NOT_FOUND');
   });
 
   it('filters by division, project, department, year, stage and conclusion, and sorts by total', async () => {
     const w = await world();
+    const bureau = await w.as('perfAdmin');
     const edu = await createProject(w, { code: 'Y1', name: '教育项目', departmentId: w.edu });
     const civil = await createProject(w, { code: 'Y2', name: '民政项目', departmentId: w.civil });
-    await assess({ projectId: edu, stage: 'SELF', ...scores('19', '19', '19', '19', '19') }); // 95 SUPPORT
-    await assess({ projectId: edu, stage: 'FINANCE_AUDIT', ...scores('16', '16', '16', '16', '16') }); // 80
-    await assess({ projectId: civil, fiscalYear: 2027, ...scores('10', '10', '10', '10', '10') }); // 50
+    await assess(w, { projectId: edu, stage: 'SELF', ...scores('19', '19', '19', '19', '19') }); // 95 SUPPORT
+    await assess(w, { projectId: edu, stage: 'FINANCE_AUDIT', ...scores('16', '16', '16', '16', '16') }); // 80
+    await assess(w, { projectId: civil, fiscalYear: 2027, ...scores('10', '10', '10', '10', '10') }, 'civilOfficer'); // 50
     const list = async (filter: Record<string, unknown>, sort?: unknown) => {
-      const data = await api.ok<{
+      const data = await bureau.ok<{
         exAnteAssessments: { totalCount: number; items: Array<{ totalScore: string; project: { code: string } }> };
       }>(LIST_EX_ANTE, { filter: { fiscalDivisionCode: w.fd, ...filter }, sort });
       expect(data.exAnteAssessments.totalCount).toBe(data.exAnteAssessments.items.length);
@@ -251,32 +358,210 @@ describe('ex-ante assessments (事前绩效评估)', () => {
     expect(await list({ conclusion: 'SUPPORT_AFTER_REVISION' })).toEqual(['Y1:80.00']);
     expect(await list({ conclusion: 'NOT_SUPPORT' })).toEqual(['Y2:50.00']);
     expect(await list({}, [{ field: 'TOTAL_SCORE', direction: 'ASC' }])).toEqual(['Y2:50.00', 'Y1:80.00', 'Y1:95.00']);
-    const viaProject = await api.ok<{ project: { exAnteAssessments: Array<{ stage: string }> } }>(PROJECT_ASSESSMENTS, {
-      id: edu,
-    });
+    const viaProject = await bureau.ok<{ project: { exAnteAssessments: Array<{ stage: string }> } }>(
+      PROJECT_ASSESSMENTS,
+      { id: edu },
+    );
     expect(viaProject.project.exAnteAssessments.map((a) => a.stage)).toEqual(['SELF', 'FINANCE_AUDIT']);
   });
 
   it('deletes an assessment, after which its project is no longer held by it', async () => {
     const w = await world();
+    const preparer = await w.as('preparer');
     const project = await createProject(w, { code: 'X6', name: '待删除项目' });
-    const a = await assess({ projectId: project });
-    const held = await api.gql(DELETE_PROJECT, { id: project });
+    const a = await assess(w, { projectId: project });
+    const held = await preparer.gql(DELETE_PROJECT, { id: project });
     expect(held.errors?.[0]?.extensions).toMatchObject({
       code: 'STILL_REFERENCED',
       references: { 'ex-ante assessments': 1 },
     });
-    const deleted = await api.ok<{ deleteExAnteAssessment: boolean }>(DELETE_EX_ANTE, { id: a.id });
+    const deleted = await preparer.ok<{ deleteExAnteAssessment: boolean }>(DELETE_EX_ANTE, { id: a.id });
     expect(deleted.deleteExAnteAssessment).toBe(true);
     expect(await countFor(project)).toBe(0);
-    const again = await api.gql(DELETE_EX_ANTE, { id: a.id });
-    expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(await api.ok(DELETE_PROJECT, { id: project })).toEqual({ deleteProject: true });
+    const again = await preparer.gql(DELETE_EX_ANTE, { id: a.id });
+    expect(codeOf(again)).toBe('NOT_FOUND');
+    expect(await preparer.ok(DELETE_PROJECT, { id: project })).toEqual({ deleteProject: true });
   });
 });
 
-const CREATE_DIVISION = `mutation($input: CreateFiscalDivisionInput!) { createFiscalDivision(input: $input) { code } }`;
-const CREATE_DEPARTMENT = `mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }`;
+describe('who sees ex-ante assessments (row scope)', () => {
+  let w: World;
+  let eduProject: string;
+  let eduSelf: string;
+  let eduAudit: string;
+  let civilSelf: string;
+  beforeAll(async () => {
+    w = await world();
+    eduProject = await createProject(w, { code: 'V1', name: '教育政策', majorPolicy: true });
+    const civilProject = await createProject(w, { code: 'V2', name: '民政政策', departmentId: w.civil });
+    // Even a project the public sees (an approved target) keeps its assessments to the signed-in.
+    const [framework] = await api.sql<{ id: number }>(
+      `insert into indicator_framework (code, name, kind, is_default) values (?, '事前评估测试框架', 'PROJECT', false) returning id`,
+      [uniq('FW')],
+    );
+    await api.sql(
+      `insert into performance_target (fiscal_division_code, kind, fiscal_year, project_id, department_id, framework_id, funds, status, created_at, updated_at)
+       values (?, 'PROJECT', 2026, ?, ?, ?, 100.00, 'APPROVED', now(), now())`,
+      [w.fd, Number(eduProject), Number(w.edu), framework!.id],
+    );
+    eduSelf = (await assess(w, { projectId: eduProject, stage: 'SELF' })).id;
+    eduAudit = (await assess(w, { projectId: eduProject, stage: 'FINANCE_AUDIT' }, 'jkwReviewer')).id;
+    civilSelf = (await assess(w, { projectId: civilProject, stage: 'SELF' }, 'civilOfficer')).id;
+  });
+
+  const visible: Array<[Who, string[]]> = [
+    ['preparer', ['V1:SELF', 'V1:FINANCE_AUDIT']],
+    ['officer', ['V1:SELF', 'V1:FINANCE_AUDIT']],
+    ['civilOfficer', ['V2:SELF']],
+    ['jkwReviewer', ['V1:SELF', 'V1:FINANCE_AUDIT']],
+    ['shbReviewer', ['V2:SELF']],
+    ['evaluator', ['V1:SELF', 'V1:FINANCE_AUDIT', 'V2:SELF']],
+    ['perfAdmin', ['V1:SELF', 'V1:FINANCE_AUDIT', 'V2:SELF']],
+    ['budgetOfficer', ['V1:SELF', 'V1:FINANCE_AUDIT', 'V2:SELF']],
+    ['observer', ['V1:SELF', 'V1:FINANCE_AUDIT', 'V2:SELF']],
+    ['integration', ['V1:SELF', 'V1:FINANCE_AUDIT', 'V2:SELF']],
+    ['anonymous', []],
+  ];
+
+  it.each(visible)('%s sees %j in the list, its count, lookups and Project.exAnteAssessments', async (who, seen) => {
+    const client = await w.as(who);
+    const list = await client.ok<{
+      exAnteAssessments: { totalCount: number; items: Array<{ stage: string; project: { code: string } }> };
+    }>(LIST_EX_ANTE_STAGES, { filter: { fiscalDivisionCode: w.fd }, sort: [{ field: 'FISCAL_YEAR' }] });
+    expect(list.exAnteAssessments.totalCount).toBe(seen.length);
+    expect(list.exAnteAssessments.items.map((a) => `${a.project.code}:${a.stage}`).sort()).toEqual([...seen].sort());
+
+    const ids: Record<string, string> = { 'V1:SELF': eduSelf, 'V1:FINANCE_AUDIT': eduAudit, 'V2:SELF': civilSelf };
+    const lookups = await Promise.all(
+      Object.entries(ids).map(async ([key, id]) => {
+        const r = await client.gql<{ exAnteAssessment: { id: string } }>(GET_EX_ANTE, { id });
+        return r.data?.exAnteAssessment ? key : `${key}:${codeOf(r)}`;
+      }),
+    );
+    expect(lookups).toEqual(Object.keys(ids).map((key) => (seen.includes(key) ? key : `${key}:NOT_FOUND`)));
+  });
+
+  it('gives the public the project (approved target) but none of its assessments', async () => {
+    const read = await api.ok<{ project: { code: string; exAnteAssessments: unknown[] } }>(
+      'query($id: ID!) { project(id: $id) { code exAnteAssessments { id } } }',
+      { id: eduProject },
+    );
+    expect(read.project).toEqual({ code: 'V1', exAnteAssessments: [] });
+    const lookup = await api.gql(GET_EX_ANTE, { id: eduSelf });
+    expect(lookup.errors?.[0]).toMatchObject({
+      message: `ExAnteAssessment ${eduSelf} does not exist.`,
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('refuses ex-ante reads to a role without ReadProject (ANALYST)', async () => {
+    const r = await (await w.as('analyst')).gql(LIST_EX_ANTE, { filter: { fiscalDivisionCode: w.fd } });
+    expect(r.errors?.[0]).toMatchObject({
+      message: 'Your role may not use exAnteAssessments.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
+});
+
+describe('who records which stage', () => {
+  it('lets only the department record its self-assessment, and only the bureau the finance audit and third party', async () => {
+    const w = await world();
+    const project = await createProject(w, { code: 'Z1', name: '阶段权限' });
+    const input = (stage: string) => ({
+      projectId: project,
+      fiscalYear: 2026,
+      stage,
+      ...scores('18', '18', '18', '18', '18'),
+    });
+    const refusals: Array<[Who, string]> = [
+      ['preparer', 'FINANCE_AUDIT'],
+      ['officer', 'THIRD_PARTY'],
+      ['jkwReviewer', 'SELF'],
+      ['evaluator', 'SELF'],
+    ];
+    for (const [who, stage] of refusals) {
+      const r = await (await w.as(who)).gql(CREATE_EX_ANTE, { input: input(stage) });
+      expect([who, stage, r.errors?.[0]?.extensions]).toEqual([
+        who,
+        stage,
+        { code: 'FORBIDDEN', field: 'ExAnteAssessment.stage', stage },
+      ]);
+    }
+    expect(await countFor(project)).toBe(0);
+
+    const self = await assess(w, { projectId: project, stage: 'SELF' }, 'officer');
+    const audit = await assess(w, { projectId: project, stage: 'FINANCE_AUDIT' }, 'jkwReviewer');
+    const third = await assess(w, { projectId: project, stage: 'THIRD_PARTY' }, 'evaluator');
+    expect([self.stage, audit.stage, third.stage]).toEqual(['SELF', 'FINANCE_AUDIT', 'THIRD_PARTY']);
+
+    // Changing or deleting another side's stage, or moving one's own to it, is refused as well; nothing changes.
+    const preparer = await w.as('preparer');
+    const reviewer = await w.as('jkwReviewer');
+    const attempts: Array<[string, GqlResult<unknown>]> = [
+      ['update audit', await preparer.gql(UPDATE_EX_ANTE, { id: audit.id, input: { summary: '部门改写' } })],
+      ['delete audit', await preparer.gql(DELETE_EX_ANTE, { id: audit.id })],
+      ['self → audit', await preparer.gql(UPDATE_EX_ANTE, { id: self.id, input: { stage: 'FINANCE_AUDIT' } })],
+      ['update self', await reviewer.gql(UPDATE_EX_ANTE, { id: self.id, input: { summary: '处室改写' } })],
+      ['delete self', await reviewer.gql(DELETE_EX_ANTE, { id: self.id })],
+    ];
+    expect(attempts.map(([what, r]) => [what, codeOf(r)])).toEqual(attempts.map(([what]) => [what, 'FORBIDDEN']));
+    expect(await rowOf(self.id)).toEqual({ stage: 'SELF', total: '90.00', summary: null });
+    expect(await rowOf(audit.id)).toEqual({ stage: 'FINANCE_AUDIT', total: '90.00', summary: null });
+  });
+
+  it('answers a project or assessment outside the caller’s scope as if it did not exist', async () => {
+    const w = await world();
+    const project = await createProject(w, { code: 'Z2', name: '范围外' });
+    const self = await assess(w, { projectId: project, stage: 'SELF' });
+    const audit = await assess(w, { projectId: project, stage: 'FINANCE_AUDIT' }, 'jkwReviewer');
+
+    // Another department's and another division's reviewer: the project reads like one that does not exist.
+    const civil = await (await w.as('civilOfficer')).gql(CREATE_EX_ANTE, {
+      input: { projectId: project, fiscalYear: 2027, stage: 'SELF', ...scores('1', '1', '1', '1', '1') },
+    });
+    expect(civil.errors?.[0]).toMatchObject({
+      message: `projectId "${project}" does not refer to an existing record.`,
+      extensions: { code: 'INVALID_REFERENCE', field: 'projectId' },
+    });
+    const shb = await w.as('shbReviewer');
+    const create = await shb.gql(CREATE_EX_ANTE, {
+      input: { projectId: project, fiscalYear: 2027, stage: 'THIRD_PARTY', ...scores('1', '1', '1', '1', '1') },
+    });
+    expect(create.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_REFERENCE', field: 'projectId' });
+    expect(await countFor(project)).toBe(2);
+
+    const update = await shb.gql(UPDATE_EX_ANTE, { id: audit.id, input: { summary: '越权' } });
+    expect(update.errors?.[0]).toMatchObject({
+      message: `ExAnteAssessment ${audit.id} does not exist.`,
+      extensions: { code: 'NOT_FOUND' },
+    });
+    expect(codeOf(await shb.gql(DELETE_EX_ANTE, { id: audit.id }))).toBe('NOT_FOUND');
+    const civilOfficer = await w.as('civilOfficer');
+    expect(codeOf(await civilOfficer.gql(UPDATE_EX_ANTE, { id: self.id, input: { summary: '越权' } }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await rowOf(self.id)).toEqual({ stage: 'SELF', total: '90.00', summary: null });
+    expect(await rowOf(audit.id)).toEqual({ stage: 'FINANCE_AUDIT', total: '90.00', summary: null });
+  });
+
+  it.each<Who>(['perfAdmin', 'budgetOfficer', 'observer', 'integration', 'analyst'])(
+    '%s may not record assessments (FORBIDDEN), and anonymous callers must sign in',
+    async (who) => {
+      const w = await world();
+      const project = await createProject(w, { code: 'Z3', name: '无评估权限' });
+      const input = { projectId: project, fiscalYear: 2026, stage: 'THIRD_PARTY', ...scores('1', '1', '1', '1', '1') };
+      const r = await (await w.as(who)).gql(CREATE_EX_ANTE, { input });
+      expect(r.errors?.[0]).toMatchObject({
+        message: 'Your role may not use createExAnteAssessment.',
+        extensions: { code: 'FORBIDDEN' },
+      });
+      const anonymous = await api.gql(CREATE_EX_ANTE, { input });
+      expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+      expect(await countFor(project)).toBe(0);
+    },
+  );
+});
+
 const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
 const DELETE_PROJECT = `mutation($id: ID!) { deleteProject(id: $id) }`;
 const EX_ANTE_FIELDS = `
@@ -287,7 +572,11 @@ const EX_ANTE_FIELDS = `
 const CREATE_EX_ANTE = `mutation($input: CreateExAnteAssessmentInput!) { createExAnteAssessment(input: $input) { ${EX_ANTE_FIELDS} } }`;
 const UPDATE_EX_ANTE = `mutation($id: ID!, $input: UpdateExAnteAssessmentInput!) { updateExAnteAssessment(id: $id, input: $input) { ${EX_ANTE_FIELDS} } }`;
 const DELETE_EX_ANTE = `mutation($id: ID!) { deleteExAnteAssessment(id: $id) }`;
+const GET_EX_ANTE = `query($id: ID!) { exAnteAssessment(id: $id) { id totalScore project { code } } }`;
 const LIST_EX_ANTE = `query($filter: ExAnteAssessmentFilter, $sort: [ExAnteAssessmentSort!]) {
   exAnteAssessments(filter: $filter, sort: $sort) { totalCount items { totalScore project { code } } }
+}`;
+const LIST_EX_ANTE_STAGES = `query($filter: ExAnteAssessmentFilter, $sort: [ExAnteAssessmentSort!]) {
+  exAnteAssessments(filter: $filter, sort: $sort) { totalCount items { stage project { code } } }
 }`;
 const PROJECT_ASSESSMENTS = `query($id: ID!) { project(id: $id) { exAnteAssessments { stage totalScore } } }`;

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startApi, type TestApi } from '../helpers/api';
+import { type Client, startApi, type TestApi } from '../helpers/api';
+import { demoToken } from '../helpers/users';
 
 let api: TestApi;
+let asPerformanceAdmin: Client;
 beforeAll(async () => {
   api = await startApi();
+  // The tour signs in as the demo performance-division administrator first, as the README says.
+  asPerformanceAdmin = api.as(await demoToken(api, 'perf-admin'));
 });
 afterAll(async () => {
   await api.stop();
@@ -24,13 +28,13 @@ function nonEmptyLists(value: unknown): number {
 
 describe('the README tour', () => {
   it('has three example queries', () => {
-    expect(examples).toHaveLength(3);
+    expect(examples.filter((q) => q.trim().startsWith('{'))).toHaveLength(3);
   });
 
-  it.each(examples.map((q, i) => [i + 1, q]))(
+  it.each(examples.filter((q) => q.trim().startsWith('{')).map((q, i) => [i + 1, q]))(
     'example %i answers without errors and finds demo data',
     async (_n, query) => {
-      const result = await api.gql(query as string);
+      const result = await asPerformanceAdmin.gql(query as string);
       expect(result.errors).toBeUndefined();
       expect(nonEmptyLists(result.data)).toBeGreaterThanOrEqual(2);
     },

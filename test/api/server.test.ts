@@ -47,12 +47,10 @@ function stop(r: Running): Promise<number | null> {
   });
 }
 
-async function gql<T>(base: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
+async function gql<T>(base: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data: T; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data;
@@ -81,9 +79,15 @@ describe('the server process (npm start)', () => {
         '{ departments(filter: { fiscalDivisionCode: "410100000", topLevel: true }) { totalCount } }',
       );
       expect(demo.departments.totalCount).toBe(90);
+      const signIn = await gql<{ login: { accessToken: string } }>(
+        first.base,
+        'mutation { login(input: { loginName: "admin", password: "admin-demo-2022" }) { accessToken } }',
+      );
       await gql(
         first.base,
-        'mutation { createFiscalDivision(input: { code: "419900000", name: "重启测试区", level: DISTRICT }) { code } }',
+        'mutation { createFiscalDivision(input: { code: "419900000", name: "重启测试区", level: DISTRICT, parentCode: "410100000" }) { code } }',
+        undefined,
+        signIn.login.accessToken,
       );
     } finally {
       expect(await stop(first)).toBe(0);
@@ -119,4 +123,59 @@ describe('the server process (npm start)', () => {
       expect(await stop(running)).toBe(0);
     }
   }, 30_000);
+});
+
+describe('a production installation', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yardstick-prod-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('has no demo users or default passwords; the first administrator comes from `npm run create-admin`', async () => {
+    const env = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', DATA_DIR: dataDir };
+    const created = await new Promise<number | null>((ok) => {
+      const child = spawn(
+        process.execPath,
+        [
+          resolve(__dirname, '../../dist/server/db/cli.js'),
+          'create-admin',
+          '--login',
+          'root',
+          '--name',
+          '管理员',
+          '--fiscal-division',
+          '410100000',
+          '--division-name',
+          '郑州市本级',
+        ],
+        { env: { ...process.env, ...env, ADMIN_PASSWORD: 'first-admin-pass-1', LOG_LEVEL: 'warn' }, stdio: 'ignore' },
+      );
+      child.on('exit', ok);
+    });
+    expect(created).toBe(0);
+
+    const running = await start(env);
+    try {
+      const demo = await fetch(`${running.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation { login(input: { loginName: "admin", password: "admin-demo-2022" }) { accessToken } }',
+        }),
+      });
+      expect(
+        ((await demo.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code,
+      ).toBe('UNAUTHENTICATED');
+      const root = await gql<{ login: { user: { roles: string[] } } }>(
+        running.base,
+        'mutation { login(input: { loginName: "root", password: "first-admin-pass-1" }) { user { roles } } }',
+      );
+      expect(root.login.user.roles).toEqual(['ADMIN']);
+      const empty = await gql<{ departments: { totalCount: number } }>(running.base, '{ departments { totalCount } }');
+      expect(empty.departments.totalCount).toBe(0);
+      // No IDE in production.
+      const ide = await fetch(`${running.base}/graphql`, { headers: { accept: 'text/html' } });
+      expect(ide.headers.get('content-type') ?? '').not.toContain('text/html');
+    } finally {
+      expect(await stop(running)).toBe(0);
+    }
+  }, 60_000);
 });

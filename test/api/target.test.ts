@@ -1,14 +1,32 @@
-import { type GqlError, startApi, type TestApi, uniq } from '../helpers/api';
-import { buildWorld, insertIndicator, insertProject, releaseDefaults, type World } from '../helpers/targetFixtures';
+import { Role } from '../../server/modules/identity';
+import { type Client, type GqlError, startApi, type TestApi, uniq } from '../helpers/api';
+import {
+  as,
+  buildWorld,
+  insertIndicator,
+  insertProject,
+  newFinanceDivision,
+  releaseDefaults,
+  userOf,
+  type World,
+} from '../helpers/targetFixtures';
 
 /** A fiscal year no other data uses: the world's default frameworks start in it. */
 const YEAR = 2087;
 
 let api: TestApi;
 let w: World;
+/** UNIT_PREPARER of the first-level unit (writes its and its child unit's targets), of the other department, and a
+ * PERFORMANCE_ADMIN who reads the whole city. */
+let writer: Client;
+let otherWriter: Client;
+let bureau: Client;
 beforeAll(async () => {
   api = await startApi();
   w = await buildWorld(api, YEAR);
+  writer = as(api, w.users.preparer);
+  otherWriter = as(api, w.users.otherPreparer);
+  bureau = as(api, w.users.bureau);
 });
 afterAll(async () => {
   await releaseDefaults(api, w);
@@ -50,15 +68,18 @@ async function count(sql: string, params: unknown[]): Promise<number> {
   return Number(r?.n);
 }
 
-/** The one error of a refused operation. */
-async function refusal(query: string, variables: Record<string, unknown>): Promise<GqlError> {
-  const r = await api.gql(query, variables);
+/** The one error of a refused operation (by default the first-level unit's preparer's). */
+async function refusal(query: string, variables: Record<string, unknown>, client = writer): Promise<GqlError> {
+  const r = await client.gql(query, variables);
   expect(r.errors).toHaveLength(1);
   return r.errors?.[0] as GqlError;
 }
 
-async function createTarget(input: Record<string, unknown>): Promise<Target> {
-  const data = await api.ok<{ createPerformanceTarget: Target }>(CREATE_TARGET, {
+/** The writer of a department's targets: the first-level unit's preparer also writes its child unit's. */
+const writerOf = (departmentId: string): Client => (departmentId === w.otherDept ? otherWriter : writer);
+
+async function createTarget(input: Record<string, unknown>, client = writer): Promise<Target> {
+  const data = await client.ok<{ createPerformanceTarget: Target }>(CREATE_TARGET, {
     input: { fiscalYear: YEAR, funds: '100000.00', ...input },
   });
   return data.createPerformanceTarget;
@@ -66,11 +87,16 @@ async function createTarget(input: Record<string, unknown>): Promise<Target> {
 
 async function projectTarget(departmentId = w.parentDept, input: Record<string, unknown> = {}): Promise<Target> {
   const projectId = await insertProject(api, w, { departmentId });
-  return createTarget({ kind: 'PROJECT', projectId, ...input });
+  return createTarget({ kind: 'PROJECT', projectId, ...input }, writerOf(departmentId));
 }
 
-async function addRow(targetId: string, indicatorId: number, input: Record<string, unknown> = {}): Promise<Row> {
-  const data = await api.ok<{ addTargetIndicator: Row }>(ADD_ROW, {
+async function addRow(
+  targetId: string,
+  indicatorId: number,
+  input: Record<string, unknown> = {},
+  client = writer,
+): Promise<Row> {
+  const data = await client.ok<{ addTargetIndicator: Row }>(ADD_ROW, {
     input: { targetId, indicatorId: String(indicatorId), targetValue: '95', ...input },
   });
   return data.addTargetIndicator;
@@ -140,7 +166,7 @@ describe('performance targets', () => {
     const qualitative = await addRow(target.id, w.library.satisfaction, { targetValue: '明显提升' });
     expect(qualitative).toMatchObject({ comparator: 'QUALITATIVE', numericValue: null, unit: null, sortOrder: 2 });
 
-    const tree = await api.ok<{ project: { targets: Array<Record<string, unknown>> } }>(PROJECT_TREE, {
+    const tree = await writer.ok<{ project: { targets: Array<Record<string, unknown>> } }>(PROJECT_TREE, {
       id: projectId,
     });
     expect(tree.project.targets).toEqual([
@@ -168,12 +194,12 @@ describe('performance targets', () => {
       },
     ]);
 
-    const dept = await api.ok<{ department: { targets: Array<{ id: string }> } }>(DEPARTMENT_TARGETS, {
+    const dept = await writer.ok<{ department: { targets: Array<{ id: string }> } }>(DEPARTMENT_TARGETS, {
       id: w.parentDept,
     });
     expect(dept.department.targets.map((t) => t.id)).toContain(target.id);
 
-    const row = await api.ok<{ targetIndicator: { target: { id: string }; indicator: { id: string } } }>(GET_ROW, {
+    const row = await writer.ok<{ targetIndicator: { target: { id: string }; indicator: { id: string } } }>(GET_ROW, {
       id: rate.id,
     });
     expect(row.targetIndicator).toEqual({ target: { id: target.id }, indicator: { id: String(w.library.passRate) } });
@@ -183,7 +209,7 @@ describe('performance targets', () => {
     const empty = await projectTarget();
     const full = await projectTarget();
     await addRow(full.id, w.library.trainees);
-    const data = await api.ok<{
+    const data = await writer.ok<{
       performanceTargets: { items: Array<{ id: string; quantificationRatio: number | null }> };
     }>(LIST_TARGETS, { filter: { ids: [empty.id, full.id] }, sort: [{ field: 'CREATED_AT' }] });
     expect(data.performanceTargets.items).toEqual([
@@ -260,15 +286,19 @@ describe('performance targets', () => {
     });
     expect(withProject.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'projectId' });
 
-    const wrongFramework = await refusal(CREATE_TARGET, {
-      input: {
-        kind: 'DEPARTMENT',
-        departmentId: w.otherDept,
-        frameworkId: String(w.projectFramework),
-        fiscalYear: YEAR,
-        funds: '1.00',
+    const wrongFramework = await refusal(
+      CREATE_TARGET,
+      {
+        input: {
+          kind: 'DEPARTMENT',
+          departmentId: w.otherDept,
+          frameworkId: String(w.projectFramework),
+          fiscalYear: YEAR,
+          funds: '1.00',
+        },
       },
-    });
+      otherWriter,
+    );
     expect(wrongFramework.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'frameworkId' });
     expect(wrongFramework.message).toMatch(/needs a DEPARTMENT framework/);
 
@@ -288,7 +318,7 @@ describe('performance targets', () => {
       input: { kind: 'TRANSFER_REGIONAL', parentTargetId: parent.id, regionCode, fiscalYear: YEAR, funds, ...extra },
     });
 
-    const a = (await api.ok<{ createPerformanceTarget: Target }>(CREATE_TARGET, share(w.districtA, '600000.00')))
+    const a = (await writer.ok<{ createPerformanceTarget: Target }>(CREATE_TARGET, share(w.districtA, '600000.00')))
       .createPerformanceTarget;
     expect(a).toMatchObject({
       kind: 'TRANSFER_REGIONAL',
@@ -300,7 +330,7 @@ describe('performance targets', () => {
       framework: { id: String(w.projectFramework) },
       funds: '600000.00',
     });
-    await api.ok(CREATE_TARGET, share(w.districtB, '400000.00'));
+    await writer.ok(CREATE_TARGET, share(w.districtB, '400000.00'));
     const before = await targetsOfCity();
 
     const over = await refusal(CREATE_TARGET, share(w.districtC, '0.01'));
@@ -332,10 +362,10 @@ describe('performance targets', () => {
     expect(parentDown.message).toMatch(/already total 1000000.00 yuan/);
     expect(await stored(a.id)).toMatchObject({ funds: '600000.00', version: 1 });
     expect(await stored(parent.id)).toMatchObject({ funds: '1000000.00', version: 1 });
-    await api.ok(UPDATE_TARGET, { id: a.id, input: { funds: '500000.00' } });
-    await api.ok(CREATE_TARGET, share(w.districtC, '100000.00'));
+    await writer.ok(UPDATE_TARGET, { id: a.id, input: { funds: '500000.00' } });
+    await writer.ok(CREATE_TARGET, share(w.districtC, '100000.00'));
 
-    const tree = await api.ok<{
+    const tree = await writer.ok<{
       performanceTarget: { regionalShares: Array<{ funds: string; region: { code: string } }> };
     }>(GET_TARGET, { id: parent.id });
     const expected = [
@@ -344,7 +374,7 @@ describe('performance targets', () => {
       { funds: '100000.00', region: { code: w.districtC } },
     ].sort((x, y) => x.region.code.localeCompare(y.region.code));
     expect(tree.performanceTarget.regionalShares).toEqual(expected);
-    const byParent = await api.ok<{ performanceTargets: { totalCount: number } }>(LIST_TARGETS, {
+    const byParent = await writer.ok<{ performanceTargets: { totalCount: number } }>(LIST_TARGETS, {
       filter: { parentId: parent.id },
     });
     expect(byParent.performanceTargets.totalCount).toBe(3);
@@ -357,7 +387,7 @@ describe('performance targets', () => {
 
   it('edits and deletes only drafts, and refuses a stale version', async () => {
     const target = await projectTarget();
-    const updated = await api.ok<{ updatePerformanceTarget: Target }>(UPDATE_TARGET, {
+    const updated = await writer.ok<{ updatePerformanceTarget: Target }>(UPDATE_TARGET, {
       id: target.id,
       input: { version: 1, overallGoal: '新目标', annualGoal: '年度', funds: '2000.00', measures: '专款专用' },
     });
@@ -368,7 +398,7 @@ describe('performance targets', () => {
       measures: '专款专用',
       version: 2,
     });
-    const cleared = await api.ok<{ updatePerformanceTarget: Target }>(UPDATE_TARGET, {
+    const cleared = await writer.ok<{ updatePerformanceTarget: Target }>(UPDATE_TARGET, {
       id: target.id,
       input: { measures: null },
     });
@@ -416,7 +446,7 @@ describe('performance targets', () => {
     const target = await projectTarget();
     await addRow(target.id, w.library.trainees);
     await addRow(target.id, w.library.satisfaction, { targetValue: '群众满意' });
-    const data = await api.ok<{ deletePerformanceTarget: boolean }>(DELETE_TARGET, { id: target.id, version: 3 });
+    const data = await writer.ok<{ deletePerformanceTarget: boolean }>(DELETE_TARGET, { id: target.id, version: 3 });
     expect(data.deletePerformanceTarget).toBe(true);
     expect(await count('performance_target where id = ?', [target.id])).toBe(0);
     expect(await rowsOf(target.id)).toBe(0);
@@ -446,9 +476,11 @@ describe('target rows', () => {
     expect(own).toMatchObject({ comparator: 'GE', unit: '%', numericValue: '100.0000' });
     // The owner's own department sees it too; the unrelated department does not.
     const other = await projectTarget(w.otherDept);
-    const hidden = await refusal(ADD_ROW, {
-      input: { targetId: other.id, indicatorId: String(w.library.parentOwned), targetValue: '100' },
-    });
+    const hidden = await refusal(
+      ADD_ROW,
+      { input: { targetId: other.id, indicatorId: String(w.library.parentOwned), targetValue: '100' } },
+      otherWriter,
+    );
     expect(hidden.extensions?.code).toBe('INDICATOR_NOT_VISIBLE');
     expect(await rowsOf(other.id)).toBe(0);
   });
@@ -509,7 +541,7 @@ describe('target rows', () => {
     // The whole-term row of the same indicator is another row.
     const total = await addRow(target.id, v2, { targetValue: '100%', period: 'TOTAL' });
     expect(total).toMatchObject({ period: 'TOTAL', indicatorVersion: 2 });
-    const rows = await api.ok<{ performanceTarget: { rows: Array<{ indicatorVersion: number; period: string }> } }>(
+    const rows = await writer.ok<{ performanceTarget: { rows: Array<{ indicatorVersion: number; period: string }> } }>(
       GET_TARGET,
       { id: target.id },
     );
@@ -524,7 +556,7 @@ describe('target rows', () => {
     const row = await addRow(target.id, w.library.trainees, { targetValue: '50000', weight: '40' });
     await addRow(target.id, w.library.trainees, { targetValue: '150000', period: 'TOTAL' });
 
-    const changed = await api.ok<{ updateTargetIndicator: Row }>(UPDATE_ROW, {
+    const changed = await writer.ok<{ updateTargetIndicator: Row }>(UPDATE_ROW, {
       id: row.id,
       input: { targetValue: '70,000', weight: null, sortOrder: 5 },
     });
@@ -535,7 +567,7 @@ describe('target rows', () => {
       unit: '人次',
       sortOrder: 5,
     });
-    const qualitative = await api.ok<{ updateTargetIndicator: Row }>(UPDATE_ROW, {
+    const qualitative = await writer.ok<{ updateTargetIndicator: Row }>(UPDATE_ROW, {
       id: row.id,
       input: { comparator: 'QUALITATIVE', targetValue: '稳步提高', unit: null },
     });
@@ -563,7 +595,7 @@ describe('target rows', () => {
     });
 
     expect(await stored(target.id)).toMatchObject({ version: 5 });
-    const removed = await api.ok<{ removeTargetIndicator: boolean }>(REMOVE_ROW, { id: row.id });
+    const removed = await writer.ok<{ removeTargetIndicator: boolean }>(REMOVE_ROW, { id: row.id });
     expect(removed.removeTargetIndicator).toBe(true);
     expect(await rowsOf(target.id)).toBe(1);
     expect(await stored(target.id)).toMatchObject({ version: 6 });
@@ -584,18 +616,21 @@ describe('target lists', () => {
     });
     const a = await createTarget({ kind: 'PROJECT', projectId: pa, fiscalYear: year, frameworkId: fw, funds: '300' });
     const b = await createTarget({ kind: 'PROJECT', projectId: pb, fiscalYear: year, frameworkId: fw, funds: '100' });
-    const d = await createTarget({
-      kind: 'DEPARTMENT',
-      departmentId: w.otherDept,
-      fiscalYear: year,
-      frameworkId: String(w.departmentFramework),
-      funds: '200',
-    });
+    const d = await createTarget(
+      {
+        kind: 'DEPARTMENT',
+        departmentId: w.otherDept,
+        fiscalYear: year,
+        frameworkId: String(w.departmentFramework),
+        funds: '200',
+      },
+      otherWriter,
+    );
     await api.sql("update performance_target set status = 'RECHECK', grade = 'GOOD' where id = ?", [b.id]);
     await api.sql("update performance_target set status = 'DEPARTMENT_REVIEW' where id = ?", [d.id]);
 
     const ids = async (filter: Record<string, unknown>, sort: unknown[] = [{ field: 'FUNDS', direction: 'DESC' }]) => {
-      const data = await api.ok<{ performanceTargets: { totalCount: number; items: Array<{ id: string }> } }>(
+      const data = await bureau.ok<{ performanceTargets: { totalCount: number; items: Array<{ id: string }> } }>(
         LIST_TARGETS,
         { filter: { fiscalDivisionCode: w.city, fiscalYear: year, ...filter }, sort },
       );
@@ -620,7 +655,7 @@ describe('target lists', () => {
     expect(await ids({ ids: [a.id, d.id] })).toEqual([a.id, d.id]);
     expect(await ids({ search: '100%_' })).toEqual([]);
 
-    const page = await api.ok<{ performanceTargets: { totalCount: number; items: Array<{ id: string }> } }>(
+    const page = await bureau.ok<{ performanceTargets: { totalCount: number; items: Array<{ id: string }> } }>(
       LIST_TARGETS,
       {
         filter: { fiscalDivisionCode: w.city, fiscalYear: year },
@@ -638,24 +673,32 @@ describe('target lists', () => {
     const statement = await addRow(target.id, w.library.satisfaction, { targetValue: '提高' });
     const rate = await addRow(target.id, w.library.passRate, { comparator: 'EQ', targetValue: '100' });
     const rows = async (filter: Record<string, unknown>, sort?: unknown[]) => {
-      const data = await api.ok<{ targetIndicators: { totalCount: number; items: Array<{ id: string }> } }>(LIST_ROWS, {
-        filter: { targetId: target.id, ...filter },
-        sort,
-      });
+      const data = await writer.ok<{ targetIndicators: { totalCount: number; items: Array<{ id: string }> } }>(
+        LIST_ROWS,
+        {
+          filter: { targetId: target.id, ...filter },
+          sort,
+        },
+      );
       return data.targetIndicators.items.map((r) => r.id);
     };
     expect(await rows({})).toEqual([trainees.id, statement.id, rate.id]);
     expect(await rows({}, [{ field: 'SORT_ORDER', direction: 'DESC' }])).toEqual([rate.id, statement.id, trainees.id]);
     expect(await rows({ comparator: 'QUALITATIVE' })).toEqual([statement.id]);
     expect(await rows({ indicatorId: String(w.library.passRate) })).toEqual([rate.id]);
-    const byIndicator = await api.ok<{ targetIndicators: { totalCount: number } }>(LIST_ROWS, {
+    const byIndicator = await writer.ok<{ targetIndicators: { totalCount: number } }>(LIST_ROWS, {
       filter: { indicatorId: String(w.library.satisfaction) },
     });
     expect(byIndicator.targetIndicators.totalCount).toBeGreaterThanOrEqual(1);
-    const unknown = await api.ok<{ performanceTarget: null; targetIndicator: null }>(
+    const unknown = await writer.gql<{ performanceTarget: null; targetIndicator: null }>(
       'query { performanceTarget(id: "999999999") { id } targetIndicator(id: "999999999") { id } }',
     );
-    expect(unknown).toEqual({ performanceTarget: null, targetIndicator: null });
+    expect(unknown.data).toEqual({ performanceTarget: null, targetIndicator: null });
+    const byPath = [...(unknown.errors ?? [])].sort((x, y) => String(x.path?.[0]).localeCompare(String(y.path?.[0])));
+    expect(byPath.map((e) => [e.path?.[0], e.extensions?.code, e.message])).toEqual([
+      ['performanceTarget', 'NOT_FOUND', 'PerformanceTarget 999999999 does not exist.'],
+      ['targetIndicator', 'NOT_FOUND', 'TargetIndicator 999999999 does not exist.'],
+    ]);
   });
 
   it('serves a page of targets with their relations in a fixed number of statements', async () => {
@@ -672,7 +715,7 @@ describe('target lists', () => {
       await addRow(t.id, w.library.satisfaction, { targetValue: '提高' });
     }
     const run = async (limit: number) => {
-      const r = await api.gql<{
+      const r = await bureau.gql<{
         performanceTargets: { items: Array<{ rows: unknown[]; quantificationRatio: number }> };
       }>(NESTED_TARGETS, { filter: { fiscalDivisionCode: w.city, fiscalYear: year }, limit });
       expect(r.errors).toBeUndefined();
@@ -688,6 +731,318 @@ describe('target lists', () => {
     expect(four).toBeLessThanOrEqual(8);
   });
 });
+
+describe('who sees which targets', () => {
+  const year = YEAR + 7;
+  const fw = { fiscalYear: year, frameworkId: '' };
+  /** Targets of the first-level unit, its child unit and the other department, in several states. */
+  let approved: Target;
+  let draft: Target;
+  let child: Target;
+  let otherApproved: Target;
+  let otherDraft: Target;
+  /** A transfer target (approved) with an approved and a draft share; a draft one with an approved share. */
+  let transfer: Target;
+  let shareApproved: Target;
+  let shareDraft: Target;
+  let draftTransfer: Target;
+  let orphanShare: Target;
+  let approvedRows: Row[];
+  let draftRow: Row;
+  let otherRow: Row;
+  let childUnit: Client;
+
+  const share = (parent: Target, regionCode: string) =>
+    createTarget({ kind: 'TRANSFER_REGIONAL', parentTargetId: parent.id, regionCode, funds: '1000.00', ...fw });
+  const transferTarget = async (departmentId: string, client: Client) => {
+    const projectId = await insertProject(api, w, { departmentId, transferPayment: true });
+    return createTarget({ kind: 'PROJECT', projectId, funds: '5000.00', ...fw }, client);
+  };
+  const approve = (...targets: Target[]) =>
+    api.sql(
+      `update performance_target set status = 'APPROVED', approved_at = now() where id in (${targets.map(() => '?').join(', ')})`,
+      targets.map((t) => t.id),
+    );
+  const list = async (client: Client, filter: Record<string, unknown> = {}) => {
+    const data = await client.ok<{ performanceTargets: { totalCount: number; items: Array<{ id: string }> } }>(
+      LIST_TARGETS,
+      { filter: { fiscalDivisionCode: w.city, fiscalYear: year, ...filter }, sort: [{ field: 'CREATED_AT' }] },
+    );
+    return { totalCount: data.performanceTargets.totalCount, ids: data.performanceTargets.items.map((t) => t.id) };
+  };
+  const ids = (...targets: Target[]) => targets.map((t) => t.id);
+
+  beforeAll(async () => {
+    fw.frameworkId = String(w.extraFramework);
+    approved = await projectTarget(w.parentDept, fw);
+    approvedRows = [
+      await addRow(approved.id, w.library.trainees),
+      await addRow(approved.id, w.library.satisfaction, { targetValue: '提高' }),
+    ];
+    draft = await projectTarget(w.parentDept, fw);
+    draftRow = await addRow(draft.id, w.library.trainees);
+    child = await projectTarget(w.childDept, fw);
+    otherApproved = await projectTarget(w.otherDept, fw);
+    otherDraft = await projectTarget(w.otherDept, fw);
+    otherRow = await addRow(otherDraft.id, w.library.trainees, {}, otherWriter);
+    transfer = await transferTarget(w.parentDept, writer);
+    shareApproved = await share(transfer, w.districtA);
+    shareDraft = await share(transfer, w.districtB);
+    draftTransfer = await transferTarget(w.parentDept, writer);
+    orphanShare = await share(draftTransfer, w.districtA);
+    await approve(approved, otherApproved, transfer, shareApproved, orphanShare);
+    childUnit = as(api, await userOf(api, w, Role.UNIT_PREPARER, { departmentId: w.childDept }));
+  });
+
+  it('shows anonymous callers only approved targets with their rows, shares and relations (公开同步)', async () => {
+    expect(await list(api)).toEqual({
+      totalCount: 5,
+      ids: ids(approved, otherApproved, transfer, shareApproved, orphanShare),
+    });
+
+    const hidden = await api.gql<{ performanceTarget: null }>(GET_TARGET, { id: draft.id });
+    expect(hidden.data).toEqual({ performanceTarget: null });
+    expect(hidden.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['NOT_FOUND', `PerformanceTarget ${draft.id} does not exist.`],
+    ]);
+
+    const seen = await api.ok<{ performanceTarget: Record<string, unknown> }>(PUBLIC_TARGET, { id: approved.id });
+    expect(seen.performanceTarget).toEqual({
+      id: approved.id,
+      funds: '100000.00',
+      quantificationRatio: 0.5,
+      rows: [
+        { id: approvedRows[0]?.id, indicator: { id: String(w.library.trainees) } },
+        { id: approvedRows[1]?.id, indicator: { id: String(w.library.satisfaction) } },
+      ],
+      regionalShares: [],
+      parent: null,
+    });
+    const shares = await api.ok<{ performanceTarget: { regionalShares: Array<{ id: string }> } }>(PUBLIC_TARGET, {
+      id: transfer.id,
+    });
+    expect(shares.performanceTarget.regionalShares).toEqual([{ id: shareApproved.id }]);
+    // The share of a target the caller may not see is disclosed without its parent.
+    const orphan = await api.ok<{ performanceTarget: { parent: null } }>(PUBLIC_TARGET, { id: orphanShare.id });
+    expect(orphan.performanceTarget.parent).toBeNull();
+    const withParent = await writer.ok<{ performanceTarget: { parent: { id: string } } }>(PUBLIC_TARGET, {
+      id: orphanShare.id,
+    });
+    expect(withParent.performanceTarget.parent).toEqual({ id: draftTransfer.id });
+
+    const rowsOf = async (targetId: string) =>
+      (
+        await api.ok<{ targetIndicators: { totalCount: number; items: Array<{ id: string }> } }>(LIST_ROWS, {
+          filter: { targetId },
+        })
+      ).targetIndicators;
+    expect(await rowsOf(approved.id)).toEqual({ totalCount: 2, items: approvedRows.map((r) => ({ id: r.id })) });
+    expect(await rowsOf(draft.id)).toEqual({ totalCount: 0, items: [] });
+    const row = await api.gql(GET_ROW, { id: draftRow.id });
+    expect(row.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['NOT_FOUND', `TargetIndicator ${draftRow.id} does not exist.`],
+    ]);
+    const publicRow = await api.ok<{ targetIndicator: unknown }>(GET_ROW, { id: approvedRows[0]?.id });
+    expect(publicRow.targetIndicator).toEqual({
+      target: { id: approved.id },
+      indicator: { id: String(w.library.trainees) },
+    });
+
+    const dept = await api.ok<{ department: { targets: Array<{ id: string }> } }>(DEPARTMENT_TARGETS, {
+      id: w.parentDept,
+    });
+    expect(dept.department.targets.map((t) => t.id)).toEqual(ids(approved, transfer, shareApproved, orphanShare));
+    const project = await api.ok<{ project: { targets: Array<{ id: string }> } }>(PROJECT_TARGETS, {
+      id: transfer.project?.id,
+    });
+    expect(project.project.targets.map((t) => t.id)).toEqual(ids(transfer, shareApproved));
+  });
+
+  it('refuses the draft state of targets to anonymous callers, field by field, in filters and in sorts', async () => {
+    const r = await api.gql<{ performanceTarget: Record<string, unknown> }>(DRAFT_STATE, { id: approved.id });
+    expect(r.data?.performanceTarget).toEqual({
+      id: approved.id,
+      kind: 'PROJECT',
+      funds: '100000.00',
+      status: null,
+      reviewRound: null,
+      submittedAt: null,
+      approvedAt: expect.any(String),
+    });
+    const refused = [...(r.errors ?? [])].sort((a, b) => String(a.path?.[1]).localeCompare(String(b.path?.[1])));
+    expect(refused.map((e) => [e.path, e.extensions?.code, e.extensions?.field, e.message])).toEqual(
+      ['reviewRound', 'status', 'submittedAt'].map((f) => [
+        ['performanceTarget', f],
+        'FORBIDDEN',
+        `PerformanceTarget.${f}`,
+        `Your role may not read PerformanceTarget.${f}.`,
+      ]),
+    );
+
+    for (const args of [
+      { filter: { status: 'APPROVED' } },
+      { filter: { statuses: ['APPROVED'] } },
+      { filter: {}, sort: [{ field: 'STATUS' }] },
+    ]) {
+      const leak = await api.gql(LIST_TARGETS, args);
+      expect(leak.data).toBeNull();
+      expect(leak.errors?.map((e) => [e.extensions?.code, e.extensions?.field, e.message])).toEqual([
+        ['FORBIDDEN', 'PerformanceTarget.status', 'Your role may not filter or sort by PerformanceTarget.status.'],
+      ]);
+    }
+
+    // A role that reads reviews reads the state and may filter by it.
+    const integration = as(api, await userOf(api, w, Role.INTEGRATION));
+    const status = await integration.ok<{ performanceTarget: { status: string } }>(DRAFT_STATE, { id: draft.id });
+    expect(status.performanceTarget.status).toBe('DRAFT');
+    expect(await list(integration, { status: 'APPROVED' })).toEqual({
+      totalCount: 5,
+      ids: ids(approved, otherApproved, transfer, shareApproved, orphanShare),
+    });
+
+    // A role without ReadProject reads no targets at all.
+    const analyst = as(api, await userOf(api, w, Role.ANALYST));
+    const refusedList = await analyst.gql(LIST_TARGETS, {});
+    expect(refusedList.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['FORBIDDEN', 'Your role may not use performanceTargets.'],
+    ]);
+  });
+
+  it('shows department roles their own department and its child units, and nothing of other departments', async () => {
+    const ownAndChild = ids(approved, draft, child, transfer, shareApproved, shareDraft, draftTransfer, orphanShare);
+    expect(await list(writer)).toEqual({ totalCount: 8, ids: ownAndChild });
+    expect(await list(childUnit)).toEqual({ totalCount: 1, ids: ids(child) });
+    expect(await list(otherWriter)).toEqual({ totalCount: 2, ids: ids(otherApproved, otherDraft) });
+    expect(await list(writer, { departmentId: w.otherDept })).toEqual({ totalCount: 0, ids: [] });
+
+    for (const id of [otherDraft.id, otherApproved.id]) {
+      const probe = await writer.gql(GET_TARGET, { id });
+      expect(probe.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['NOT_FOUND', `PerformanceTarget ${id} does not exist.`],
+      ]);
+    }
+    const parentOfChild = await childUnit.gql(GET_TARGET, { id: draft.id });
+    expect(parentOfChild.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const row = await writer.gql(GET_ROW, { id: otherRow.id });
+    expect(row.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const rows = await writer.ok<{ targetIndicators: { totalCount: number } }>(LIST_ROWS, {
+      filter: { targetId: otherDraft.id },
+    });
+    expect(rows.targetIndicators.totalCount).toBe(0);
+    const dept = await writer.ok<{ department: { targets: unknown[] } }>(DEPARTMENT_TARGETS, { id: w.otherDept });
+    expect(dept.department.targets).toEqual([]);
+    const own = await otherWriter.ok<{ performanceTarget: { rows: Array<{ id: string }> } }>(GET_TARGET, {
+      id: otherDraft.id,
+    });
+    expect(own.performanceTarget.rows.map((r) => r.id)).toEqual([otherRow.id]);
+  });
+
+  it('shows an expenditure reviewer the departments its division manages, with their child units', async () => {
+    const reviewer = as(
+      api,
+      await userOf(api, w, Role.EXPENDITURE_REVIEWER, { financeDivisionId: w.expenditureDivision }),
+    );
+    expect(await list(reviewer)).toEqual({
+      totalCount: 8,
+      ids: ids(approved, draft, child, transfer, shareApproved, shareDraft, draftTransfer, orphanShare),
+    });
+    const probe = await reviewer.gql(GET_TARGET, { id: otherDraft.id });
+    expect(probe.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const idle = await newFinanceDivision(api, w.city, '农业农村处');
+    const nobody = as(api, await userOf(api, w, Role.EXPENDITURE_REVIEWER, { financeDivisionId: idle }));
+    expect(await list(nobody)).toEqual({ totalCount: 0, ids: [] });
+  });
+
+  it('refuses writes to another department’s targets exactly as if they did not exist, writing nothing', async () => {
+    const otherTransfer = await transferTarget(w.otherDept, otherWriter);
+    const before = {
+      target: await stored(otherDraft.id),
+      rows: await api.sql('select * from target_indicator where target_id = ?', [otherDraft.id]),
+      targets: await targetsOfCity(),
+    };
+    const answer = async (query: string, variables: Record<string, unknown>, client = writer) => {
+      const e = await refusal(query, variables, client);
+      return [e.extensions?.code, e.message];
+    };
+    const missing = '999999999';
+
+    // Changing a target or a row of another department: NOT_FOUND, word for word as for an id that does not exist.
+    expect(await answer(UPDATE_TARGET, { id: otherDraft.id, input: { overallGoal: '改写' } })).toEqual([
+      'NOT_FOUND',
+      `PerformanceTarget ${otherDraft.id} does not exist.`,
+    ]);
+    expect(await answer(UPDATE_TARGET, { id: missing, input: { overallGoal: '改写' } })).toEqual([
+      'NOT_FOUND',
+      `PerformanceTarget ${missing} does not exist.`,
+    ]);
+    expect(await answer(DELETE_TARGET, { id: otherDraft.id })).toEqual([
+      'NOT_FOUND',
+      `PerformanceTarget ${otherDraft.id} does not exist.`,
+    ]);
+    expect(await answer(UPDATE_ROW, { id: otherRow.id, input: { targetValue: '1' } })).toEqual([
+      'NOT_FOUND',
+      `TargetIndicator ${otherRow.id} does not exist.`,
+    ]);
+    expect(await answer(REMOVE_ROW, { id: otherRow.id })).toEqual([
+      'NOT_FOUND',
+      `TargetIndicator ${otherRow.id} does not exist.`,
+    ]);
+    // A child unit does not write its first-level unit's targets.
+    expect(await answer(UPDATE_TARGET, { id: draft.id, input: { overallGoal: '改写' } }, childUnit)).toEqual([
+      'NOT_FOUND',
+      `PerformanceTarget ${draft.id} does not exist.`,
+    ]);
+
+    // Naming another department's target, project or department in an input: as for an id that does not exist.
+    const addTo = (targetId: string) => ({
+      input: { targetId, indicatorId: String(w.library.passRate), targetValue: '90' },
+    });
+    expect(await answer(ADD_ROW, addTo(otherDraft.id))).toEqual(
+      await answer(ADD_ROW, addTo(missing)).then(swap(missing, otherDraft.id)),
+    );
+    const projectInput = (projectId: string | undefined) => ({
+      input: { kind: 'PROJECT', projectId, funds: '1.00', ...fw },
+    });
+    // The other department's project already has a target this year: no DUPLICATE may give that away.
+    expect(await answer(CREATE_TARGET, projectInput(otherDraft.project?.id))).toEqual(
+      await answer(CREATE_TARGET, projectInput(missing)).then(swap(missing, otherDraft.project?.id)),
+    );
+    const departmentInput = (departmentId: string) => ({
+      input: { kind: 'DEPARTMENT', departmentId, funds: '1.00', ...fw },
+    });
+    expect(await answer(CREATE_TARGET, departmentInput(w.otherDept))).toEqual(
+      await answer(CREATE_TARGET, departmentInput(missing)).then(swap(missing, w.otherDept)),
+    );
+    const shareInput = (parentTargetId: string) => ({
+      input: { kind: 'TRANSFER_REGIONAL', parentTargetId, regionCode: w.districtC, funds: '1.00', ...fw },
+    });
+    expect(await answer(CREATE_TARGET, shareInput(otherTransfer.id))).toEqual(
+      await answer(CREATE_TARGET, shareInput(missing)).then(swap(missing, otherTransfer.id)),
+    );
+    expect((await answer(CREATE_TARGET, shareInput(otherTransfer.id)))[0]).toBe('INVALID_REFERENCE');
+
+    // Without WriteProject, or anonymously, no target is written at all.
+    expect(await answer(CREATE_TARGET, departmentInput(w.parentDept), bureau)).toEqual([
+      'FORBIDDEN',
+      'Your role may not use createPerformanceTarget.',
+    ]);
+    expect(await answer(UPDATE_TARGET, { id: draft.id, input: { overallGoal: '改写' } }, api)).toEqual([
+      'UNAUTHENTICATED',
+      'Sign in to use updatePerformanceTarget.',
+    ]);
+
+    expect(await stored(otherDraft.id)).toEqual(before.target);
+    expect(await api.sql('select * from target_indicator where target_id = ?', [otherDraft.id])).toEqual(before.rows);
+    expect(await targetsOfCity()).toBe(before.targets);
+    expect(await stored(draft.id)).toMatchObject({ overall_goal: '', version: 2 });
+  });
+});
+
+/** Puts `to` where a refusal's message named `from`, to compare the answers for two ids. */
+const swap =
+  (from: string, to: string | undefined) =>
+  ([code, message]: unknown[]): unknown[] => [code, String(message).replace(`"${from}"`, `"${to}"`)];
 
 const TARGET_FIELDS = `id kind fiscalYear fiscalDivisionCode funds status version overallGoal annualGoal measures
   department { id } project { id } framework { id } parent { id } region { code }`;
@@ -741,3 +1096,15 @@ const NESTED_TARGETS = `query($filter: PerformanceTargetFilter, $limit: Int) {
     }
   }
 }`;
+const PUBLIC_TARGET = `query($id: ID!) {
+  performanceTarget(id: $id) {
+    id funds quantificationRatio
+    rows { id indicator { id } }
+    regionalShares { id }
+    parent { id }
+  }
+}`;
+const DRAFT_STATE = `query($id: ID!) {
+  performanceTarget(id: $id) { id kind funds status reviewRound submittedAt approvedAt }
+}`;
+const PROJECT_TARGETS = `query($id: ID!) { project(id: $id) { targets { id } } }`;

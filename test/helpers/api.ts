@@ -40,11 +40,11 @@ export interface TestApi extends Client {
   stop(): Promise<void>;
 }
 
-export async function startApi(): Promise<TestApi> {
+export async function startApi(options: { env?: Record<string, string> } = {}): Promise<TestApi> {
   const url = process.env.YARDSTICK_TEST_DB_URL;
   if (!url) throw new Error('YARDSTICK_TEST_DB_URL is not set: run the tests through jest (global setup)');
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1' };
+  const config = { ...loadConfig({ NODE_ENV: 'test', ...options.env }), port: 0, host: '127.0.0.1' };
   const orm = await createOrm({ url, poolMax: 4, log });
   const app: App = await createApp(config, orm, log);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));

@@ -1,8 +1,11 @@
-import { type TestApi, uniq } from './api';
+import { Role } from '../../server/modules/identity';
+import { type Client, type TestApi, uniq } from './api';
+import { createFiscalDivision, createUser, type TestUser } from './users';
 
 /**
- * Arranges what the target and review tests stand on, in fiscal divisions of their own: divisions and departments
- * through the API, the indicator library and projects with SQL (their own tests cover creating them).
+ * Arranges what the target and review tests stand on, in fiscal divisions of their own: divisions, finance
+ * divisions, departments, the indicator library and projects with SQL (their own tests cover creating them), and
+ * users of the roles the tests act as.
  */
 
 export interface Library {
@@ -41,12 +44,25 @@ export interface World {
   childDept: string;
   otherDept: string;
   parentDeptName: string;
+  /** The expenditure division (支出处室) that manages the first-level unit (and so its child unit), not the other. */
+  expenditureDivision: string;
   /** Default frameworks for the world's year, and a non-default project framework. */
   projectFramework: number;
   departmentFramework: number;
   extraFramework: number;
   year: number;
   library: Library;
+  users: Users;
+}
+
+/** Users of the world, signed in. */
+export interface Users {
+  /** UNIT_PREPARER of the first-level unit: writes its targets and its child unit's. */
+  preparer: TestUser;
+  /** UNIT_PREPARER of the unrelated department. */
+  otherPreparer: TestUser;
+  /** PERFORMANCE_ADMIN of the city: reads everything, writes no targets. */
+  bureau: TestUser;
 }
 
 async function insertId(api: TestApi, sql: string, params: unknown[]): Promise<number> {
@@ -54,28 +70,62 @@ async function insertId(api: TestApi, sql: string, params: unknown[]): Promise<n
   return Number(row?.id);
 }
 
-/** A fiscal division with a fresh random 9-digit code. */
-export async function newDivision(
-  api: TestApi,
-  level: 'CITY' | 'DISTRICT',
-  name: string,
-  parentCode?: string,
-): Promise<string> {
+/** A district of `parentCode` with a fresh random 9-digit code. */
+export async function newDistrict(api: TestApi, name: string, parentCode: string): Promise<string> {
   for (;;) {
-    const code = `7${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const taken = await api.sql<{ n: string }>('select count(*) as n from fiscal_division where code = ?', [code]);
-    if (Number(taken[0]?.n) > 0) continue;
-    await api.ok(CREATE_DIVISION, { input: { code, name: `${name}${code}`, level, parentCode } });
-    return code;
+    const code = `9${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const inserted = await api.sql<{ code: string }>(
+      `insert into fiscal_division (code, name, level, parent_code, created_at, updated_at)
+       values (?, ?, 'DISTRICT', ?, now(), now()) on conflict do nothing returning code`,
+      [code, `${name}${code}`, parentCode],
+    );
+    if (inserted.length) return code;
   }
 }
 
-export async function newDepartment(api: TestApi, city: string, name: string, parentId?: string): Promise<string> {
-  const data = await api.ok<{ createDepartment: { id: string } }>(CREATE_DEPARTMENT, {
-    input: { fiscalDivisionCode: city, code: uniq('D'), name, kind: 'ADMINISTRATIVE', parentId },
-  });
-  return data.createDepartment.id;
+export async function newDepartment(
+  api: TestApi,
+  city: string,
+  name: string,
+  options: { parentId?: string; managingDivisionId?: string } = {},
+): Promise<string> {
+  const id = await insertId(
+    api,
+    `insert into department (fiscal_division_code, code, name, kind, parent_id, managing_division_id, created_at,
+       updated_at)
+     values (?, ?, ?, 'ADMINISTRATIVE', ?, ?, now(), now())`,
+    [city, uniq('D'), name, options.parentId ?? null, options.managingDivisionId ?? null],
+  );
+  return String(id);
 }
+
+export async function newFinanceDivision(
+  api: TestApi,
+  city: string,
+  name: string,
+  kind: 'EXPENDITURE' | 'BUDGET' | 'PERFORMANCE' | 'EVALUATION_CENTER' = 'EXPENDITURE',
+): Promise<string> {
+  const id = await insertId(
+    api,
+    `insert into finance_division (fiscal_division_code, code, name, kind, created_at, updated_at)
+     values (?, ?, ?, ?, now(), now())`,
+    [city, uniq('FD'), name, kind],
+  );
+  return String(id);
+}
+
+/** A signed-in user of the world's city with one role, scoped to a department or finance division where it needs one. */
+export function userOf(
+  api: TestApi,
+  w: Pick<World, 'city'>,
+  role: Role,
+  scope: { departmentId?: string; financeDivisionId?: string } = {},
+): Promise<TestUser> {
+  return createUser(api, { roles: [role], fiscalDivisionCode: w.city, ...scope });
+}
+
+/** The client of a signed-in user. */
+export const as = (api: TestApi, user: TestUser): Client => api.as(user.token);
 
 interface IndicatorSpec {
   division: string;
@@ -141,15 +191,21 @@ function insertFramework(api: TestApi, kind: 'PROJECT' | 'DEPARTMENT', year: num
  * data uses, so that they are the defaults for it); call `releaseDefaults` after the tests.
  */
 export async function buildWorld(api: TestApi, year: number): Promise<World> {
-  const city = await newDivision(api, 'CITY', '测试市');
-  const districtA = await newDivision(api, 'DISTRICT', '测试金水区', city);
-  const districtB = await newDivision(api, 'DISTRICT', '测试二七区', city);
-  const districtC = await newDivision(api, 'DISTRICT', '测试中原区', city);
-  const elsewhere = await newDivision(api, 'CITY', '测试外市');
+  const city = await createFiscalDivision(api, '测试市');
+  const districtA = await newDistrict(api, '测试金水区', city);
+  const districtB = await newDistrict(api, '测试二七区', city);
+  const districtC = await newDistrict(api, '测试中原区', city);
+  const elsewhere = await createFiscalDivision(api, '测试外市');
+  const expenditureDivision = await newFinanceDivision(api, city, '社会保障处');
   const parentDeptName = `测试民政局${uniq()}`;
-  const parentDept = await newDepartment(api, city, parentDeptName);
-  const childDept = await newDepartment(api, city, '测试救助管理站', parentDept);
+  const parentDept = await newDepartment(api, city, parentDeptName, { managingDivisionId: expenditureDivision });
+  const childDept = await newDepartment(api, city, '测试救助管理站', { parentId: parentDept });
   const otherDept = await newDepartment(api, city, '测试城市管理局');
+  const users: Users = {
+    preparer: await userOf(api, { city }, Role.UNIT_PREPARER, { departmentId: parentDept }),
+    otherPreparer: await userOf(api, { city }, Role.UNIT_PREPARER, { departmentId: otherDept }),
+    bureau: await userOf(api, { city }, Role.PERFORMANCE_ADMIN),
+  };
 
   const projectFramework = await insertFramework(api, 'PROJECT', year, true);
   const departmentFramework = await insertFramework(api, 'DEPARTMENT', year, true);
@@ -210,11 +266,13 @@ export async function buildWorld(api: TestApi, year: number): Promise<World> {
     childDept,
     otherDept,
     parentDeptName,
+    expenditureDivision,
     projectFramework,
     departmentFramework,
     extraFramework,
     year,
     library,
+    users,
   };
 }
 
@@ -251,6 +309,3 @@ export async function insertProject(api: TestApi, world: World, p: ProjectSpec):
   );
   return String(id);
 }
-
-const CREATE_DIVISION = `mutation($input: CreateFiscalDivisionInput!) { createFiscalDivision(input: $input) { code } }`;
-const CREATE_DEPARTMENT = `mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }`;

@@ -28,7 +28,7 @@ async function login(api: TestApi, loginName: string, password: string): Promise
 export async function createUser(
   api: TestApi,
   options: {
-    roles: Role[];
+    roles: Array<Role | `${Role}`>;
     fiscalDivisionCode: string;
     departmentId?: number | string | null;
     financeDivisionId?: number | string | null;

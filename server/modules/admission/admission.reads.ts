@@ -1,5 +1,6 @@
 import type { Context } from '../../shared/context';
 import { listPage, orderBy, type Page } from '../../shared/list';
+import { orNotFound, scope } from '../../shared/scope';
 import { likeEscape, rows, selectList, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { Comparator, IndicatorScope, ValueType, Visibility } from '../indicator';
@@ -50,13 +51,21 @@ const member = <E extends Record<string, string>>(e: E, v: unknown): E[keyof E] 
 const CONCERNS = '(t.indicator_id = ? or t.result_indicator_id = ?)';
 
 export const admissionReads = {
+  /** A change request the caller may see (`scope.changeRequest`), or undefined. */
   changeRequest(ctx: Context, requestId: string | number): Promise<IndicatorChangeRequest | undefined> {
-    return ctx.loaders.one(indicatorChangeRequestTable).load(toId(requestId));
+    return ctx.loaders.one(indicatorChangeRequestTable, 'id', scope.changeRequest(ctx)).load(toId(requestId));
   },
 
+  /** A single lookup: NOT_FOUND for an unknown id and for a request the caller may not see alike. */
+  changeRequestOr404(ctx: Context, requestId: string): Promise<IndicatorChangeRequest> {
+    return orNotFound(admissionReads.changeRequest(ctx, requestId), 'IndicatorChangeRequest', requestId);
+  },
+
+  /** The admission queue as the caller may see it: its own department's requests, or its division's for bureau roles. */
   changeRequests(ctx: Context, args: IndicatorChangeRequestListArgs): Promise<Page<IndicatorChangeRequest>> {
     const f = args.filter ?? {};
     const where = new Where()
+      .add(scope.changeRequest(ctx))
       .eq('t.fiscal_division_code', f.fiscalDivisionCode)
       .eq('t.type', f.type)
       .eq('t.status', f.status)
@@ -76,12 +85,12 @@ export const admissionReads = {
     return listPage(ctx, indicatorChangeRequestTable, where, order, args);
   },
 
-  /** The recorded decisions of a request, in order; batched across a page. */
+  /** The recorded decisions of a request, in order; batched across a page. Only reached through a visible request. */
   approvals(ctx: Context, requestId: number): Promise<IndicatorChangeApproval[]> {
     return ctx.loaders.many(indicatorChangeApprovalTable, 'request_id', 't.decided_at, t.id').load(requestId);
   },
 
-  /** The requests that concern an indicator version, oldest first; batched across a page. */
+  /** The requests the caller may see that concern an indicator version, oldest first; batched across a page. */
   ofIndicator(ctx: Context, indicatorId: number): Promise<IndicatorChangeRequest[]> {
     return ctx.loaders
       .custom<IndicatorChangeRequest[]>('admission.requestsOfIndicator', async (keys) => {
@@ -89,7 +98,7 @@ export const admissionReads = {
         const found = await rows<IndicatorChangeRequest>(
           ctx,
           `select ${selectList(indicatorChangeRequestTable)} from indicator_change_request t
-           where t.indicator_id in (${marks}) or t.result_indicator_id in (${marks})
+           where (t.indicator_id in (${marks}) or t.result_indicator_id in (${marks})) and ${scope.changeRequest(ctx)}
            order by t.created_at, t.id`,
           [...keys, ...keys],
         );

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
+import { Permission } from '../identity';
 import { Indicator, IndicatorCategory, IndicatorFrameworkNode, indicatorReads } from '../indicator';
 import { IndicatorChangeRequestListArgs } from './admission.inputs';
 import { admissionReads } from './admission.reads';
@@ -13,16 +14,21 @@ import {
 
 @Resolver(() => IndicatorChangeRequest)
 export class IndicatorChangeRequestResolver {
-  @Query(() => IndicatorChangeRequest, { nullable: true, description: 'One indicator change request by id.' })
+  @Authorized(Permission.ReadAdmission)
+  @Query(() => IndicatorChangeRequest, {
+    description: 'One indicator change request by id; NOT_FOUND when there is none or it is not visible to you.',
+  })
   indicatorChangeRequest(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: 'Id of the change request.' }) id: string,
   ) {
-    return admissionReads.changeRequest(ctx, id);
+    return admissionReads.changeRequestOr404(ctx, id);
   }
 
+  @Authorized(Permission.ReadAdmission)
   @Query(() => IndicatorChangeRequestList, {
-    description: 'The admission queue: requests to admit, modify or retire library indicators (指标入库申请).',
+    description:
+      'The admission queue: requests to admit, modify or retire library indicators (指标入库申请); department roles see their own department’s.',
   })
   indicatorChangeRequests(@Ctx() ctx: Context, @Args() args: IndicatorChangeRequestListArgs) {
     return admissionReads.changeRequests(ctx, args);
@@ -45,23 +51,27 @@ export class IndicatorChangeRequestResolver {
 
   @FieldResolver(() => Indicator, {
     nullable: true,
-    description: 'The indicator version a MODIFY or RETIRE is about; null for ADMIT.',
+    description: 'The indicator version a MODIFY or RETIRE is about; null for ADMIT or when it is not visible to you.',
   })
   indicator(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
-    return r.indicatorId ? indicatorReads.indicator(ctx, r.indicatorId) : null;
-  }
-
-  @FieldResolver(() => Indicator, { nullable: true, description: 'The indicator version the approval published.' })
-  resultIndicator(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
-    return r.resultIndicatorId ? indicatorReads.indicator(ctx, r.resultIndicatorId) : null;
+    return r.indicatorId ? indicatorReads.visibleIndicator(ctx, r.indicatorId) : null;
   }
 
   @FieldResolver(() => Indicator, {
     nullable: true,
-    description: 'For a rejection as a duplicate (重复指标): the existing indicator.',
+    description: 'The indicator version the approval published; null when there is none or it is not visible to you.',
+  })
+  resultIndicator(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+    return r.resultIndicatorId ? indicatorReads.visibleIndicator(ctx, r.resultIndicatorId) : null;
+  }
+
+  @FieldResolver(() => Indicator, {
+    nullable: true,
+    description:
+      'For a rejection as a duplicate (重复指标): the existing indicator; null when it is not visible to you.',
   })
   duplicateOf(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
-    return r.duplicateOfId ? indicatorReads.indicator(ctx, r.duplicateOfId) : null;
+    return r.duplicateOfId ? indicatorReads.visibleIndicator(ctx, r.duplicateOfId) : null;
   }
 
   @FieldResolver(() => [IndicatorChangeApproval], { description: 'The recorded decisions (审核记录), in order.' })
@@ -92,7 +102,7 @@ export class IndicatorProposalResolver {
 export class IndicatorChangeRequestsOfIndicatorResolver {
   @FieldResolver(() => [IndicatorChangeRequest], {
     description:
-      'The change requests that concern this version: about it (MODIFY, RETIRE) or whose approval published it, oldest first.',
+      'The change requests visible to you that concern this version: about it (MODIFY, RETIRE) or whose approval published it, oldest first.',
   })
   changeRequests(@Ctx() ctx: Context, @Root() i: Indicator) {
     return admissionReads.ofIndicator(ctx, i.id);

@@ -1,5 +1,6 @@
 import type { Context } from '../../shared/context';
 import { listPage, orderBy, type Page } from '../../shared/list';
+import { orNotFound, scope } from '../../shared/scope';
 import { table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import type { ExAnteAssessmentListArgs } from './exante.inputs';
@@ -31,14 +32,24 @@ const STAGE_ORDER = "case t.stage when 'SELF' then 1 when 'FINANCE_AUDIT' then 2
 const optionalId = (id: string | undefined | null, label: string) =>
   id === undefined || id === null ? undefined : toId(id, label);
 
+/**
+ * Reads apply the caller's row scope (scope.exAnte: the projects the caller sees; not disclosed to the public) to
+ * lists, lookups and relations alike.
+ */
 export const exanteReads = {
   exAnteAssessment(ctx: Context, id: string | number): Promise<ExAnteAssessment | undefined> {
-    return ctx.loaders.one(exAnteAssessmentTable).load(toId(id));
+    return ctx.loaders.one(exAnteAssessmentTable, 'id', scope.exAnte(ctx)).load(toId(id));
+  },
+
+  /** A single lookup: NOT_FOUND for an id that does not exist and for one the caller may not see alike. */
+  exAnteAssessmentOr404(ctx: Context, id: string | number): Promise<ExAnteAssessment> {
+    return orNotFound(exanteReads.exAnteAssessment(ctx, id), 'ExAnteAssessment', id);
   },
 
   exAnteAssessments(ctx: Context, args: ExAnteAssessmentListArgs): Promise<Page<ExAnteAssessment>> {
     const f = args.filter ?? {};
     const where = new Where()
+      .add(scope.exAnte(ctx))
       .eq('t.fiscal_division_code', f.fiscalDivisionCode)
       .eq('t.project_id', optionalId(f.projectId, 'projectId'))
       .eq('t.fiscal_year', f.fiscalYear)
@@ -58,6 +69,8 @@ export const exanteReads = {
 
   /** A project's assessments by year and stage; one statement for a whole page of projects. */
   assessmentsByProject(ctx: Context, projectId: number): Promise<ExAnteAssessment[]> {
-    return ctx.loaders.many(exAnteAssessmentTable, 'project_id', `t.fiscal_year, ${STAGE_ORDER}, t.id`).load(projectId);
+    return ctx.loaders
+      .many(exAnteAssessmentTable, 'project_id', `t.fiscal_year, ${STAGE_ORDER}, t.id`, scope.exAnte(ctx))
+      .load(projectId);
   },
 };

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { FiscalDivision, fiscalReads } from '../fiscal';
+import { Permission } from '../identity';
 import { Project, projectReads } from '../project';
 import { CreateExAnteAssessmentInput, ExAnteAssessmentListArgs, UpdateExAnteAssessmentInput } from './exante.inputs';
 import { exanteReads } from './exante.reads';
@@ -9,12 +10,18 @@ import { ExAnteAssessment, ExAnteAssessmentList } from './exante.types';
 
 @Resolver(() => ExAnteAssessment)
 export class ExAnteAssessmentResolver {
-  @Query(() => ExAnteAssessment, { nullable: true, description: 'One ex-ante assessment by id.' })
+  @Authorized(Permission.ReadProject)
+  @Query(() => ExAnteAssessment, {
+    description: 'One ex-ante assessment by id; NOT_FOUND when it does not exist or is outside your scope.',
+  })
   exAnteAssessment(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the assessment.' }) id: string) {
-    return exanteReads.exAnteAssessment(ctx, id);
+    return exanteReads.exAnteAssessmentOr404(ctx, id);
   }
 
-  @Query(() => ExAnteAssessmentList, { description: 'Ex-ante performance assessments (事前绩效评估).' })
+  @Authorized(Permission.ReadProject)
+  @Query(() => ExAnteAssessmentList, {
+    description: 'Ex-ante performance assessments (事前绩效评估) in your scope; not disclosed to anonymous callers.',
+  })
   exAnteAssessments(@Ctx() ctx: Context, @Args() args: ExAnteAssessmentListArgs) {
     return exanteReads.exAnteAssessments(ctx, args);
   }
@@ -29,8 +36,10 @@ export class ExAnteAssessmentResolver {
     return projectReads.project(ctx, a.projectId);
   }
 
+  @Authorized(Permission.AssessExAnte)
   @Mutation(() => ExAnteAssessment, {
-    description: 'Records an ex-ante assessment; the total and the conclusion are computed from the five scores.',
+    description:
+      'Records an ex-ante assessment; the total and the conclusion are computed from the five scores. SELF by the department (own department), FINANCE_AUDIT and THIRD_PARTY by expenditure and evaluation reviewers.',
   })
   createExAnteAssessment(
     @Ctx() ctx: Context,
@@ -39,6 +48,7 @@ export class ExAnteAssessmentResolver {
     return exanteService.createExAnteAssessment(ctx, input);
   }
 
+  @Authorized(Permission.AssessExAnte)
   @Mutation(() => ExAnteAssessment, { description: 'Changes an ex-ante assessment and recomputes its conclusion.' })
   updateExAnteAssessment(
     @Ctx() ctx: Context,
@@ -48,6 +58,7 @@ export class ExAnteAssessmentResolver {
     return exanteService.updateExAnteAssessment(ctx, id, input);
   }
 
+  @Authorized(Permission.AssessExAnte)
   @Mutation(() => Boolean, { description: 'Deletes an ex-ante assessment.' })
   deleteExAnteAssessment(
     @Ctx() ctx: Context,
@@ -61,7 +72,7 @@ export class ExAnteAssessmentResolver {
 export class ProjectExAnteResolver {
   @FieldResolver(() => [ExAnteAssessment], {
     description:
-      'Ex-ante assessments (事前绩效评估) of the project by year and stage; required for new major policies and special funds.',
+      'Ex-ante assessments (事前绩效评估) of the project by year and stage; required for new major policies and special funds. Empty for anonymous callers (not disclosed).',
   })
   exAnteAssessments(@Ctx() ctx: Context, @Root() p: Project) {
     return exanteReads.assessmentsByProject(ctx, p.id);

@@ -2,13 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context';
 import { DomainError } from '../../shared/errors';
 import { fresh } from '../../shared/loaders';
-import { loadOr404, reference, toId } from '../../shared/writes';
-import { ProjectEntity } from '../project';
+import { assertDepartmentInScope } from '../../shared/scope';
+import { loadOr404, toId } from '../../shared/writes';
+import { ProjectEntity, visibleProjectReference } from '../project';
 import { defaultExAnteConfig } from './exante.config';
 import { ExAnteAssessmentEntity } from './exante.entity';
 import type { ExAnteStage } from './exante.enums';
 import type { CreateExAnteAssessmentInput, UpdateExAnteAssessmentInput } from './exante.inputs';
 import { exAnteAssessmentTable } from './exante.reads';
+import { assertMayAssessStage } from './exante.rules';
 import { conclusionFor, type ExAnteScores, totalScore } from './exante.scoring';
 import type { ExAnteAssessment } from './exante.types';
 
@@ -41,14 +43,33 @@ function scored(scores: ExAnteScores) {
 }
 
 /**
+ * An assessment for a write, with its project: NOT_FOUND when it does not exist or its project's department is outside
+ * the caller's scope; FORBIDDEN when the caller's role does not record assessments of its stage.
+ */
+async function assessmentForWrite(
+  ctx: Context,
+  em: EntityManager,
+  id: string,
+): Promise<{ assessment: ExAnteAssessmentEntity; project: ProjectEntity }> {
+  const assessment = await loadOr404(em, ExAnteAssessmentEntity, 'ExAnteAssessment', id);
+  const project = await em.findOneOrFail(ProjectEntity, assessment.project.id);
+  await assertDepartmentInScope(ctx, em, project.department.id, { type: 'ExAnteAssessment', id });
+  assertMayAssessStage(ctx.viewer, assessment.stage);
+  return { assessment, project };
+}
+
+/**
  * Ex-ante performance assessments (事前绩效评估): required for every new major policy and special fund before it is
  * budgeted (any project may have one). Five dimensions scored 0–20; the total and the conclusion are computed here,
- * exactly, never taken from the caller. One assessment per project, fiscal year and stage.
+ * exactly, never taken from the caller. One assessment per project, fiscal year and stage. The department records its
+ * self-assessment, the bureau (expenditure division, evaluation center) the finance audit and third-party stages; each
+ * only on projects in its scope (see exante.rules.ts).
  */
 export const exanteService = {
   async createExAnteAssessment(ctx: Context, input: CreateExAnteAssessmentInput): Promise<ExAnteAssessment> {
+    assertMayAssessStage(ctx.viewer, input.stage);
     const id = await ctx.em.transactional(async (em) => {
-      const project = await reference(em, ProjectEntity, 'projectId', input.projectId);
+      const project = await visibleProjectReference(ctx, em, 'projectId', input.projectId);
       const scores = scored({
         necessityScore: input.necessityScore,
         economyScore: input.economyScore,
@@ -78,8 +99,9 @@ export const exanteService = {
     id: string,
     input: UpdateExAnteAssessmentInput,
   ): Promise<ExAnteAssessment> {
+    if (input.stage) assertMayAssessStage(ctx.viewer, input.stage);
     await ctx.em.transactional(async (em) => {
-      const a = await loadOr404(em, ExAnteAssessmentEntity, 'ExAnteAssessment', id);
+      const { assessment: a, project } = await assessmentForWrite(ctx, em, id);
       const scores = scored({
         necessityScore: input.necessityScore ?? a.necessityScore,
         economyScore: input.economyScore ?? a.economyScore,
@@ -90,7 +112,6 @@ export const exanteService = {
       const fiscalYear = input.fiscalYear ?? a.fiscalYear;
       const stage = input.stage ?? a.stage;
       if (fiscalYear !== a.fiscalYear || stage !== a.stage) {
-        const project = await em.findOneOrFail(ProjectEntity, a.project.id);
         await assertFree(em, project, fiscalYear, stage, a.id);
       }
       Object.assign(a, scores, { fiscalYear, stage });
@@ -104,7 +125,7 @@ export const exanteService = {
 
   async deleteExAnteAssessment(ctx: Context, id: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
-      em.remove(await loadOr404(em, ExAnteAssessmentEntity, 'ExAnteAssessment', id));
+      em.remove((await assessmentForWrite(ctx, em, id)).assessment);
     });
     return true;
   },

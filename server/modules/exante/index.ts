@@ -5,6 +5,7 @@ export * from './exante.entity';
 export * from './exante.enums';
 export { exAnteAssessmentTable, exanteReads } from './exante.reads';
 export { ExAnteAssessmentResolver, ProjectExAnteResolver } from './exante.resolver';
+export { assertMayAssessStage, EX_ANTE_STAGE_ROLES, mayAssessStage } from './exante.rules';
 export {
   conclusionFor,
   EX_ANTE_DIMENSIONS,

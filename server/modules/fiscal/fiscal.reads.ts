@@ -1,5 +1,6 @@
 import type { Context } from '../../shared/context';
 import { listPage, orderBy, type Page } from '../../shared/list';
+import { orNotFound } from '../../shared/scope';
 import { likeEscape, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import type {
@@ -62,6 +63,11 @@ export const fiscalReads = {
     return ctx.loaders.one(fiscalDivisionTable, 'code').load(code);
   },
 
+  /** A single lookup: NOT_FOUND for an unknown code. */
+  fiscalDivisionOr404(ctx: Context, code: string): Promise<FiscalDivision> {
+    return orNotFound(fiscalReads.fiscalDivision(ctx, code), 'FiscalDivision', code);
+  },
+
   fiscalDivisions(ctx: Context, args: FiscalDivisionListArgs): Promise<Page<FiscalDivision>> {
     const f = args.filter ?? {};
     const where = new Where().eq('t.level', f.level).eq('t.parent_code', f.parentCode);
@@ -74,6 +80,11 @@ export const fiscalReads = {
     return ctx.loaders.one(financeDivisionTable).load(toId(id));
   },
 
+  /** A single lookup: NOT_FOUND for an unknown id. */
+  financeDivisionOr404(ctx: Context, id: string): Promise<FinanceDivision> {
+    return orNotFound(fiscalReads.financeDivision(ctx, id), 'FinanceDivision', id);
+  },
+
   financeDivisions(ctx: Context, args: FinanceDivisionListArgs): Promise<Page<FinanceDivision>> {
     const f = args.filter ?? {};
     const where = new Where().eq('t.fiscal_division_code', f.fiscalDivisionCode).eq('t.kind', f.kind);
@@ -84,6 +95,11 @@ export const fiscalReads = {
 
   department(ctx: Context, id: string | number): Promise<Department | undefined> {
     return ctx.loaders.one(departmentTable).load(toId(id));
+  },
+
+  /** A single lookup: NOT_FOUND for an unknown id. */
+  departmentOr404(ctx: Context, id: string): Promise<Department> {
+    return orNotFound(fiscalReads.department(ctx, id), 'Department', id);
   },
 
   departments(ctx: Context, args: DepartmentListArgs): Promise<Page<Department>> {
@@ -125,6 +141,11 @@ export const fiscalReads = {
 
   functionClass(ctx: Context, code: string): Promise<FunctionClass | undefined> {
     return ctx.loaders.one(functionClassTable, 'code').load(code);
+  },
+
+  /** A single lookup: NOT_FOUND for an unknown code. */
+  functionClassOr404(ctx: Context, code: string): Promise<FunctionClass> {
+    return orNotFound(fiscalReads.functionClass(ctx, code), 'FunctionClass', code);
   },
 
   functionClasses(ctx: Context, args: FunctionClassListArgs): Promise<Page<FunctionClass>> {

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Permission } from '../identity';
 import {
   CreateDepartmentInput,
   CreateFinanceDivisionInput,
@@ -29,14 +30,18 @@ import {
 
 @Resolver(() => FiscalDivision)
 export class FiscalDivisionResolver {
-  @Query(() => FiscalDivision, { nullable: true, description: 'One fiscal division by its 9-digit code.' })
+  @Authorized(Permission.ReadReference)
+  @Query(() => FiscalDivision, {
+    description: 'One fiscal division by its 9-digit code; NOT_FOUND when there is none.',
+  })
   fiscalDivision(
     @Ctx() ctx: Context,
     @Arg('code', { description: 'The 9-digit division code (MOF_DIV_CODE).' }) code: string,
   ) {
-    return fiscalReads.fiscalDivision(ctx, code);
+    return fiscalReads.fiscalDivisionOr404(ctx, code);
   }
 
+  @Authorized(Permission.ReadReference)
   @Query(() => FiscalDivisionList, { description: 'Fiscal divisions (财政区划).' })
   fiscalDivisions(@Ctx() ctx: Context, @Args() args: FiscalDivisionListArgs) {
     return fiscalReads.fiscalDivisions(ctx, args);
@@ -52,7 +57,10 @@ export class FiscalDivisionResolver {
     return fiscalReads.fiscalDivisionChildren(ctx, d.code);
   }
 
-  @Mutation(() => FiscalDivision, { description: 'Adds a fiscal division.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => FiscalDivision, {
+    description: 'Adds a fiscal division under your own division or one below it (ADMIN).',
+  })
   createFiscalDivision(
     @Ctx() ctx: Context,
     @Arg('input', { description: 'The new division.' }) input: CreateFiscalDivisionInput,
@@ -60,7 +68,8 @@ export class FiscalDivisionResolver {
     return fiscalService.createFiscalDivision(ctx, input);
   }
 
-  @Mutation(() => FiscalDivision, { description: 'Renames or re-levels a fiscal division.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => FiscalDivision, { description: 'Renames or re-levels a fiscal division of your tree (ADMIN).' })
   updateFiscalDivision(
     @Ctx() ctx: Context,
     @Arg('code', { description: 'The 9-digit division code (MOF_DIV_CODE).' }) code: string,
@@ -69,7 +78,8 @@ export class FiscalDivisionResolver {
     return fiscalService.updateFiscalDivision(ctx, code, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a fiscal division that nothing references.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => Boolean, { description: 'Deletes a fiscal division of your tree that nothing references (ADMIN).' })
   deleteFiscalDivision(
     @Ctx() ctx: Context,
     @Arg('code', { description: 'The 9-digit division code (MOF_DIV_CODE).' }) code: string,
@@ -80,14 +90,16 @@ export class FiscalDivisionResolver {
 
 @Resolver(() => FinanceDivision)
 export class FinanceDivisionResolver {
-  @Query(() => FinanceDivision, { nullable: true, description: 'One finance bureau division by id.' })
+  @Authorized(Permission.ReadReference)
+  @Query(() => FinanceDivision, { description: 'One finance bureau division by id; NOT_FOUND when there is none.' })
   financeDivision(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: 'Id of the finance division.' }) id: string,
   ) {
-    return fiscalReads.financeDivision(ctx, id);
+    return fiscalReads.financeDivisionOr404(ctx, id);
   }
 
+  @Authorized(Permission.ReadReference)
   @Query(() => FinanceDivisionList, { description: 'Finance bureau divisions (财政局内设处室).' })
   financeDivisions(@Ctx() ctx: Context, @Args() args: FinanceDivisionListArgs) {
     return fiscalReads.financeDivisions(ctx, args);
@@ -100,7 +112,8 @@ export class FinanceDivisionResolver {
     return fiscalReads.managedDepartments(ctx, d.id);
   }
 
-  @Mutation(() => FinanceDivision, { description: 'Adds a finance bureau division.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => FinanceDivision, { description: 'Adds a finance bureau division in your tree (ADMIN).' })
   createFinanceDivision(
     @Ctx() ctx: Context,
     @Arg('input', { description: 'The new division.' }) input: CreateFinanceDivisionInput,
@@ -108,7 +121,8 @@ export class FinanceDivisionResolver {
     return fiscalService.createFinanceDivision(ctx, input);
   }
 
-  @Mutation(() => FinanceDivision, { description: 'Changes a finance bureau division.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => FinanceDivision, { description: 'Changes a finance bureau division of your tree (ADMIN).' })
   updateFinanceDivision(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: 'Id of the finance division.' }) id: string,
@@ -117,7 +131,11 @@ export class FinanceDivisionResolver {
     return fiscalService.updateFinanceDivision(ctx, id, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a finance division that manages nothing and reviewed nothing.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes a finance division of your tree that manages nothing, reviewed nothing and has no users (ADMIN).',
+  })
   deleteFinanceDivision(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: 'Id of the finance division.' }) id: string,
@@ -128,11 +146,13 @@ export class FinanceDivisionResolver {
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @Query(() => Department, { nullable: true, description: 'One department by id.' })
+  @Authorized(Permission.ReadReference)
+  @Query(() => Department, { description: 'One department by id; NOT_FOUND when there is none.' })
   department(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the department.' }) id: string) {
-    return fiscalReads.department(ctx, id);
+    return fiscalReads.departmentOr404(ctx, id);
   }
 
+  @Authorized(Permission.ReadReference)
   @Query(() => DepartmentList, { description: 'Budget departments and units (预算部门 / 预算单位).' })
   departments(@Ctx() ctx: Context, @Args() args: DepartmentListArgs) {
     return fiscalReads.departments(ctx, args);
@@ -158,7 +178,8 @@ export class DepartmentResolver {
     return d.managingDivisionId ? fiscalReads.financeDivision(ctx, d.managingDivisionId) : null;
   }
 
-  @Mutation(() => Department, { description: 'Adds a budget department or unit.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => Department, { description: 'Adds a budget department or unit in your tree (ADMIN).' })
   createDepartment(
     @Ctx() ctx: Context,
     @Arg('input', { description: 'The new department.' }) input: CreateDepartmentInput,
@@ -166,7 +187,8 @@ export class DepartmentResolver {
     return fiscalService.createDepartment(ctx, input);
   }
 
-  @Mutation(() => Department, { description: 'Changes a department.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => Department, { description: 'Changes a department of your tree (ADMIN).' })
   updateDepartment(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: 'Id of the department.' }) id: string,
@@ -175,7 +197,10 @@ export class DepartmentResolver {
     return fiscalService.updateDepartment(ctx, id, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a department that has no units, projects, targets or indicators.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => Boolean, {
+    description: 'Deletes a department of your tree that has no units, projects, targets, indicators or users (ADMIN).',
+  })
   deleteDepartment(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the department.' }) id: string) {
     return fiscalService.deleteDepartment(ctx, id);
   }
@@ -183,14 +208,16 @@ export class DepartmentResolver {
 
 @Resolver(() => FunctionClass)
 export class FunctionClassResolver {
-  @Query(() => FunctionClass, { nullable: true, description: 'One function class by code.' })
+  @Authorized(Permission.ReadReference)
+  @Query(() => FunctionClass, { description: 'One function class by code; NOT_FOUND when there is none.' })
   functionClass(
     @Ctx() ctx: Context,
     @Arg('code', { description: 'The function class code, e.g. 205 or 20502.' }) code: string,
   ) {
-    return fiscalReads.functionClass(ctx, code);
+    return fiscalReads.functionClassOr404(ctx, code);
   }
 
+  @Authorized(Permission.ReadReference)
   @Query(() => FunctionClassList, { description: 'Function classes of expenditure (支出功能分类).' })
   functionClasses(@Ctx() ctx: Context, @Args() args: FunctionClassListArgs) {
     return fiscalReads.functionClasses(ctx, args);
@@ -209,7 +236,10 @@ export class FunctionClassResolver {
     return fiscalReads.functionClassChildren(ctx, f.code);
   }
 
-  @Mutation(() => FunctionClass, { description: 'Adds a function class code; its parent must exist.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => FunctionClass, {
+    description: 'Adds a function class code; its parent must exist (ADMIN; national reference data).',
+  })
   createFunctionClass(
     @Ctx() ctx: Context,
     @Arg('input', { description: 'The new function class.' }) input: CreateFunctionClassInput,
@@ -217,7 +247,8 @@ export class FunctionClassResolver {
     return fiscalService.createFunctionClass(ctx, input);
   }
 
-  @Mutation(() => FunctionClass, { description: 'Renames a function class.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => FunctionClass, { description: 'Renames a function class (ADMIN).' })
   updateFunctionClass(
     @Ctx() ctx: Context,
     @Arg('code', { description: 'The function class code, e.g. 205 or 20502.' }) code: string,
@@ -226,7 +257,8 @@ export class FunctionClassResolver {
     return fiscalService.updateFunctionClass(ctx, code, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a function class that has no sub-classes and no projects.' })
+  @Authorized(Permission.ManageReference)
+  @Mutation(() => Boolean, { description: 'Deletes a function class that has no sub-classes and no projects (ADMIN).' })
   deleteFunctionClass(
     @Ctx() ctx: Context,
     @Arg('code', { description: 'The function class code, e.g. 205 or 20502.' }) code: string,

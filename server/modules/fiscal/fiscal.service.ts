@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context';
-import { DomainError } from '../../shared/errors';
+import { DomainError, notFound } from '../../shared/errors';
 import { fresh } from '../../shared/loaders';
+import { rows } from '../../shared/sql';
 import { applyPatch, assertAbsent, assertUnreferenced, loadOr404, reference, toId } from '../../shared/writes';
 import { DepartmentEntity, FinanceDivisionEntity, FiscalDivisionEntity, FunctionClassEntity } from './fiscal.entity';
 import { FinanceDivisionKind } from './fiscal.enums';
@@ -23,11 +24,18 @@ const DIVISION_REFERENCES = [
   { label: 'child divisions', table: 'fiscal_division', column: 'parent_code' },
   { label: 'departments', table: 'department', column: 'fiscal_division_code' },
   { label: 'finance divisions', table: 'finance_division', column: 'fiscal_division_code' },
+  { label: 'users', table: 'app_user', column: 'fiscal_division_code' },
   { label: 'indicator categories', table: 'indicator_category', column: 'fiscal_division_code' },
   { label: 'indicators', table: 'indicator', column: 'fiscal_division_code' },
+  { label: 'indicator change requests', table: 'indicator_change_request', column: 'fiscal_division_code' },
+  { label: 'indicator change approvals', table: 'indicator_change_approval', column: 'fiscal_division_code' },
   { label: 'projects', table: 'project', column: 'fiscal_division_code' },
+  { label: 'project budgets', table: 'project_budget', column: 'fiscal_division_code' },
+  { label: 'ex-ante assessments', table: 'ex_ante_assessment', column: 'fiscal_division_code' },
   { label: 'performance targets', table: 'performance_target', column: 'fiscal_division_code' },
   { label: 'regional targets', table: 'performance_target', column: 'region_code' },
+  { label: 'target indicator rows', table: 'target_indicator', column: 'fiscal_division_code' },
+  { label: 'target reviews', table: 'target_review', column: 'fiscal_division_code' },
 ];
 
 const DEPARTMENT_REFERENCES = [
@@ -37,18 +45,56 @@ const DEPARTMENT_REFERENCES = [
   { label: 'indicator categories', table: 'indicator_category', column: 'owner_department_id' },
   { label: 'indicators', table: 'indicator', column: 'owner_department_id' },
   { label: 'indicator change requests', table: 'indicator_change_request', column: 'department_id' },
+  { label: 'users', table: 'app_user', column: 'department_id' },
 ];
 
 const FINANCE_DIVISION_REFERENCES = [
   { label: 'managed departments', table: 'department', column: 'managing_division_id' },
   { label: 'projects', table: 'project', column: 'managing_division_id' },
   { label: 'target reviews', table: 'target_review', column: 'organisation_id' },
+  { label: 'users', table: 'app_user', column: 'finance_division_id' },
 ];
 
 const FUNCTION_CLASS_REFERENCES = [
   { label: 'sub-classes', table: 'function_class', column: 'parent_code' },
   { label: 'projects', table: 'project', column: 'function_class_code' },
 ];
+
+/**
+ * Whether a fiscal division is the signed-in ADMIN's own or one below it (following `parent_code` up; `union` stops
+ * on a cycle). An ADMIN keeps the reference data of its own tree: a city's ADMIN also its districts', never a
+ * neighbour's.
+ */
+async function inAdminTree(ctx: Context, em: EntityManager, code: string): Promise<boolean> {
+  if (!ctx.viewer) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  const found = await rows<{ code: string }>(
+    { em },
+    `with recursive up(code, parent_code) as (
+       select code, parent_code from fiscal_division where code = ?
+       union
+       select f.code, f.parent_code from fiscal_division f join up on f.code = up.parent_code
+     ) select code from up where code = ?`,
+    [code, ctx.viewer.fiscalDivisionCode],
+  );
+  return found.length > 0;
+}
+
+/** The row a write names must be in the ADMIN's tree; outside it, it answers as if it did not exist (NOT_FOUND). */
+async function assertInTree(ctx: Context, em: EntityManager, code: string, type: string, id: string): Promise<void> {
+  if (!(await inAdminTree(ctx, em, code))) throw notFound(type, id);
+}
+
+/**
+ * A fiscal division an input refers to (a new row's division, a new division's parent): it must exist and be in the
+ * ADMIN's tree; otherwise INVALID_REFERENCE, the same answer as for a code that does not exist.
+ */
+async function divisionInTree(ctx: Context, em: EntityManager, field: string, code: string) {
+  const division = await reference(em, FiscalDivisionEntity, field, code, 'code');
+  if (!(await inAdminTree(ctx, em, division.code))) {
+    throw new DomainError('INVALID_REFERENCE', `${field} "${code}" does not refer to an existing record.`, { field });
+  }
+  return division;
+}
 
 /** The expenditure division (支出处室) named by an input, which must manage departments of the same fiscal division. */
 export async function expenditureDivision(
@@ -103,10 +149,16 @@ async function parentDepartment(
 export const fiscalService = {
   async createFiscalDivision(ctx: Context, input: CreateFiscalDivisionInput): Promise<FiscalDivision> {
     await ctx.em.transactional(async (em) => {
+      if (!input.parentCode) {
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `Give parentCode: a new fiscal division sits under your own division (${ctx.viewer?.fiscalDivisionCode}) or one below it.`,
+          { field: 'parentCode' },
+        );
+      }
+      const parent = await divisionInTree(ctx, em, 'parentCode', input.parentCode);
       await assertAbsent(em.count(FiscalDivisionEntity, { code: input.code }), `Fiscal division ${input.code}`);
-      const division = em.create(FiscalDivisionEntity, { code: input.code, name: input.name, level: input.level });
-      if (input.parentCode)
-        division.parent = await reference(em, FiscalDivisionEntity, 'parentCode', input.parentCode, 'code');
+      em.create(FiscalDivisionEntity, { code: input.code, name: input.name, level: input.level, parent });
     });
     return fresh(ctx, fiscalDivisionTable, 'code', input.code);
   },
@@ -114,6 +166,7 @@ export const fiscalService = {
   async updateFiscalDivision(ctx: Context, code: string, input: UpdateFiscalDivisionInput): Promise<FiscalDivision> {
     await ctx.em.transactional(async (em) => {
       const division = await loadOr404(em, FiscalDivisionEntity, 'FiscalDivision', code, 'code');
+      await assertInTree(ctx, em, division.code, 'FiscalDivision', code);
       applyPatch(division, { name: input.name ?? undefined, level: input.level ?? undefined });
     });
     return fresh(ctx, fiscalDivisionTable, 'code', code);
@@ -122,6 +175,7 @@ export const fiscalService = {
   async deleteFiscalDivision(ctx: Context, code: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
       const division = await loadOr404(em, FiscalDivisionEntity, 'FiscalDivision', code, 'code');
+      await assertInTree(ctx, em, division.code, 'FiscalDivision', code);
       await assertUnreferenced(em, `Fiscal division ${code}`, code, DIVISION_REFERENCES);
       em.remove(division);
     });
@@ -130,13 +184,7 @@ export const fiscalService = {
 
   async createFinanceDivision(ctx: Context, input: CreateFinanceDivisionInput): Promise<FinanceDivision> {
     const id = await ctx.em.transactional(async (em) => {
-      const fiscalDivision = await reference(
-        em,
-        FiscalDivisionEntity,
-        'fiscalDivisionCode',
-        input.fiscalDivisionCode,
-        'code',
-      );
+      const fiscalDivision = await divisionInTree(ctx, em, 'fiscalDivisionCode', input.fiscalDivisionCode);
       await assertAbsent(
         em.count(FinanceDivisionEntity, { fiscalDivision, code: input.code }),
         `Finance division ${input.code} in ${input.fiscalDivisionCode}`,
@@ -156,6 +204,7 @@ export const fiscalService = {
   async updateFinanceDivision(ctx: Context, id: string, input: UpdateFinanceDivisionInput): Promise<FinanceDivision> {
     await ctx.em.transactional(async (em) => {
       const division = await loadOr404(em, FinanceDivisionEntity, 'FinanceDivision', id);
+      await assertInTree(ctx, em, division.fiscalDivision.code, 'FinanceDivision', id);
       if (input.code && input.code !== division.code) {
         await assertAbsent(
           em.count(FinanceDivisionEntity, { fiscalDivision: division.fiscalDivision, code: input.code }),
@@ -180,6 +229,7 @@ export const fiscalService = {
   async deleteFinanceDivision(ctx: Context, id: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
       const division = await loadOr404(em, FinanceDivisionEntity, 'FinanceDivision', id);
+      await assertInTree(ctx, em, division.fiscalDivision.code, 'FinanceDivision', id);
       await assertUnreferenced(em, `Finance division ${division.name}`, division.id, FINANCE_DIVISION_REFERENCES);
       em.remove(division);
     });
@@ -188,13 +238,7 @@ export const fiscalService = {
 
   async createDepartment(ctx: Context, input: CreateDepartmentInput): Promise<Department> {
     const id = await ctx.em.transactional(async (em) => {
-      const fiscalDivision = await reference(
-        em,
-        FiscalDivisionEntity,
-        'fiscalDivisionCode',
-        input.fiscalDivisionCode,
-        'code',
-      );
+      const fiscalDivision = await divisionInTree(ctx, em, 'fiscalDivisionCode', input.fiscalDivisionCode);
       await assertAbsent(
         em.count(DepartmentEntity, { fiscalDivision, code: input.code }),
         `Department ${input.code} in ${input.fiscalDivisionCode}`,
@@ -220,6 +264,7 @@ export const fiscalService = {
   async updateDepartment(ctx: Context, id: string, input: UpdateDepartmentInput): Promise<Department> {
     await ctx.em.transactional(async (em) => {
       const department = await loadOr404(em, DepartmentEntity, 'Department', id);
+      await assertInTree(ctx, em, department.fiscalDivision.code, 'Department', id);
       const divisionCode = department.fiscalDivision.code;
       if (input.code && input.code !== department.code) {
         await assertAbsent(
@@ -257,6 +302,7 @@ export const fiscalService = {
   async deleteDepartment(ctx: Context, id: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
       const department = await loadOr404(em, DepartmentEntity, 'Department', id);
+      await assertInTree(ctx, em, department.fiscalDivision.code, 'Department', id);
       await assertUnreferenced(em, `Department ${department.name}`, department.id, DEPARTMENT_REFERENCES);
       em.remove(department);
     });

@@ -5,18 +5,18 @@ import { Role } from './identity.enums';
 
 @InputType({ description: 'A login name and password.' })
 export class LoginInput {
-  @Field()
+  @Field({ description: 'The login name (case does not matter).' })
   @Length(1, 50)
   loginName!: string;
 
-  @Field()
+  @Field({ description: 'The password.' })
   @Length(1, 200)
   password!: string;
 }
 
 @InputType({ description: 'The current password and a new one.' })
 export class ChangePasswordInput {
-  @Field()
+  @Field({ description: 'Your current password.' })
   @Length(1, 200)
   currentPassword!: string;
 
@@ -28,11 +28,11 @@ export class ChangePasswordInput {
 
 @InputType({ description: 'A new user. Department roles need departmentId; expenditure reviewers financeDivisionId.' })
 export class CreateUserInput {
-  @Field()
+  @Field({ description: 'Login name: 3–50 letters, digits, dots, dashes or underscores.' })
   @Matches(/^[a-zA-Z0-9._-]{3,50}$/, { message: 'loginName must be 3–50 letters, digits, dots, dashes or underscores' })
   loginName!: string;
 
-  @Field()
+  @Field({ description: 'Name shown to others.' })
   @Length(1, 50)
   displayName!: string;
 
@@ -41,46 +41,46 @@ export class CreateUserInput {
   @Matches(/(?=.*[A-Za-z])(?=.*\d)/, { message: 'password must contain letters and digits' })
   password!: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'Roles of one scope: department roles, expenditure reviewer, or bureau roles.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   roles!: Role[];
 
-  @Field()
+  @Field({ description: 'Fiscal division of the user.' })
   @Matches(/^\d{9}$/, { message: 'fiscalDivisionCode must be a 9-digit division code' })
   fiscalDivisionCode!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'For department roles: the department.' })
   departmentId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'For expenditure reviewers: their expenditure division.' })
   financeDivisionId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'E-mail (personal contact data).' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(100)
   email?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Phone (personal contact data).' })
   @Matches(/^[0-9+\- ]{5,30}$/, { message: 'phone must be 5–30 digits, spaces, + or -' })
   phone?: string;
 }
 
 @InputType({ description: 'Changes to a user; omitted fields stay as they are.' })
 export class UpdateUserInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New display name.' })
   @Length(1, 50)
   displayName?: string;
 
-  @Field(() => [Role], { nullable: true })
+  @Field(() => [Role], { nullable: true, description: 'New roles (signs the user out).' })
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   roles?: Role[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'New department; null clears it.' })
   departmentId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'New expenditure division; null clears it.' })
   financeDivisionId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'E-mail; null clears it.' })
@@ -106,18 +106,26 @@ export enum UserSortField {
   DISPLAY_NAME = 'DISPLAY_NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(UserSortField, { name: 'UserSortField' });
+registerEnumType(UserSortField, {
+  name: 'UserSortField',
+  description: 'What user lists can be sorted by.',
+  valuesConfig: {
+    LOGIN_NAME: { description: 'Sort by the login name.' },
+    DISPLAY_NAME: { description: 'Sort by the display name.' },
+    CREATED_AT: { description: 'Sort by when the user was created.' },
+  },
+});
 export const UserSort = SortInput(UserSortField, 'User');
 
 @InputType({ description: 'Filter for users.' })
 export class UserFilter {
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'Only users with this role.' })
   role?: Role;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only users of this department.' })
   departmentId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only active (true) or deactivated (false) users.' })
   active?: boolean;
 
   @Field({ nullable: true, description: 'Text contained in the login or display name.' })

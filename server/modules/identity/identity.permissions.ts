@@ -133,15 +133,6 @@ export const ROLE_SCOPE: Readonly<Record<Role, ScopeKind>> = {
   [Role.ADMIN]: ScopeKind.BUREAU,
 };
 
-/** Bureau roles: the finance bureau's own staff (internal notes stay among them). */
-export const BUREAU_ROLES: readonly Role[] = [
-  Role.EXPENDITURE_REVIEWER,
-  Role.EVALUATION_REVIEWER,
-  Role.PERFORMANCE_ADMIN,
-  Role.BUDGET_OFFICER,
-  Role.ADMIN,
-];
-
 export function permissionsOf(roles: readonly Role[] | null | undefined): Set<Permission> {
   if (!roles || roles.length === 0) return new Set(PUBLIC_PERMISSIONS);
   return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
@@ -158,7 +149,7 @@ export function scopeOf(roles: readonly Role[]): ScopeKind | 'MIXED' {
 export enum FieldRule {
   /** Reviewers' internal notes and per-criterion scores: bureau roles; observers during joint review only. */
   ReviewInternals = 'rule:ReviewInternals',
-  /** Finance-audited amounts: bureau roles and the owning department; everyone who sees the row once approved. */
+  /** Finance-audited amounts: the bureau's reviewing roles and the owning department; everyone who sees the row once approved. */
   AuditedAmount = 'rule:AuditedAmount',
   /** Personal contact data: the user and ADMIN. */
   ContactData = 'rule:ContactData',

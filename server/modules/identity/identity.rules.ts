@@ -14,12 +14,12 @@ export interface RuleRow {
   selfView?: boolean;
 }
 
+/** The bureau's reviewing staff. ADMIN (IT) is deliberately not among them: least privilege. */
 const BUREAU_INTERNAL_ROLES = new Set<Role>([
   Role.EXPENDITURE_REVIEWER,
   Role.EVALUATION_REVIEWER,
   Role.PERFORMANCE_ADMIN,
   Role.BUDGET_OFFICER,
-  Role.ADMIN,
 ]);
 
 function has(viewer: Viewer | null, permission: Permission): boolean {

@@ -25,7 +25,7 @@ export interface AuthSettings {
 }
 
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes). */
-const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
@@ -40,7 +40,16 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-async function issueTokens(ctx: Context, em: EntityManager, user: UserEntity): Promise<AuthPayload> {
+type Tokens = Omit<AuthPayload, 'user'>;
+type RefreshOutcome = { refused: string } | { tokens: Tokens; userId: number };
+
+/** The payload of login and refresh; the signed-in user is read after the write committed. */
+async function withUser(ctx: Context, tokens: Tokens, userId: number): Promise<AuthPayload> {
+  // The signed-in user is the caller of this response, so it may read its own contact data.
+  return { ...tokens, user: { ...(await userRow(ctx, userId)), selfView: true } as User };
+}
+
+async function issueTokens(ctx: Context, em: EntityManager, user: UserEntity): Promise<Tokens> {
   const settings = ctx.auth;
   const access = signAccessToken(
     {
@@ -63,8 +72,6 @@ async function issueTokens(ctx: Context, em: EntityManager, user: UserEntity): P
     accessTokenExpiresAt: access.expiresAt,
     refreshToken: refresh.token,
     refreshTokenExpiresAt: refreshExpiresAt,
-    // The signed-in user is the caller of this response, so it may read its own contact data.
-    user: { ...(await userRow(ctx, user.id)), selfView: true } as User,
   };
 }
 
@@ -176,12 +183,12 @@ export const identityService = {
       throw new DomainError('UNAUTHENTICATED', INVALID_LOGIN);
     }
     if (throttle) await em.nativeDelete(LoginThrottleEntity, { loginName });
-    return issueTokens(ctx, em, user);
+    return withUser(ctx, await issueTokens(ctx, em, user), user.id);
   },
 
   /** Exchanges a refresh token for new tokens; the old one stops working (rotation). A reused token revokes all. */
   async refresh(ctx: Context, refreshToken: string): Promise<AuthPayload> {
-    return ctx.em.transactional(async (em) => {
+    const outcome = await ctx.em.transactional(async (em): Promise<RefreshOutcome> => {
       const token = await em.findOne(
         RefreshTokenEntity,
         { tokenHash: hashRefreshToken(refreshToken) },
@@ -190,18 +197,20 @@ export const identityService = {
           lockMode: LockMode.PESSIMISTIC_WRITE,
         },
       );
-      if (!token) throw new DomainError('UNAUTHENTICATED', 'The refresh token is not valid; sign in again.');
+      if (!token) return { refused: 'The refresh token is not valid; sign in again.' };
       if (token.revokedAt) {
-        // A revoked token used again: someone may hold a stolen copy. End every session of the user.
+        // A revoked token used again: someone may hold a stolen copy. End every session of the user (committed).
         await em.nativeUpdate(RefreshTokenEntity, { user: token.user, revokedAt: null }, { revokedAt: new Date() });
-        throw new DomainError('UNAUTHENTICATED', 'The refresh token was already used or revoked; sign in again.');
+        return { refused: 'The refresh token was already used or revoked; sign in again.' };
       }
       if (token.expiresAt <= new Date() || !token.user.active) {
-        throw new DomainError('UNAUTHENTICATED', 'The refresh token has expired; sign in again.');
+        return { refused: 'The refresh token has expired; sign in again.' };
       }
       token.revokedAt = new Date();
-      return issueTokens(ctx, em, token.user);
+      return { tokens: await issueTokens(ctx, em, token.user), userId: token.user.id };
     });
+    if (!('tokens' in outcome)) throw new DomainError('UNAUTHENTICATED', outcome.refused);
+    return withUser(ctx, outcome.tokens, outcome.userId);
   },
 
   /** Revokes a refresh token. Access tokens expire by themselves within minutes. */

@@ -35,7 +35,7 @@ registerEnumType(ScopeKind, {
 
 @ObjectType({ description: 'A user of Yardstick (用户). Passwords are never returned by any field.' })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the user.' })
   id!: number;
 
   @Field({ description: 'The name used to sign in.' })
@@ -44,7 +44,7 @@ export class User {
   @Field({ description: 'The name shown to others.' })
   displayName!: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'What the user does (角色).' })
   roles!: Role[];
 
   @Field(() => ScopeKind, { description: 'Which rows the user works on, from its roles.' })
@@ -64,13 +64,13 @@ export class User {
   @Field(() => String, { nullable: true, description: 'Phone (personal contact data: the user and ADMIN only).' })
   phone!: string | null;
 
-  @Field()
+  @Field({ description: 'false: the user can no longer sign in.' })
   active!: boolean;
 
-  @Field()
+  @Field({ description: 'When the user was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the user was last changed.' })
   updatedAt!: Date;
 }
 
@@ -90,9 +90,9 @@ export class AuthPayload {
   @Field({ description: 'Exchange for new tokens with `refresh`; revoked by `logout`. Each one works once.' })
   refreshToken!: string;
 
-  @Field()
+  @Field({ description: 'When the refresh token expires.' })
   refreshTokenExpiresAt!: Date;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The signed-in user.' })
   user!: User;
 }

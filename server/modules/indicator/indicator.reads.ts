@@ -1,5 +1,6 @@
 import type { Context } from '../../shared/context';
 import { listPage, orderBy, type Page } from '../../shared/list';
+import { orNotFound, scope } from '../../shared/scope';
 import { rows, selectList, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { searchCodeName } from '../fiscal';
@@ -82,6 +83,11 @@ export const indicatorReads = {
     return ctx.loaders.one(indicatorFrameworkTable).load(toId(id));
   },
 
+  /** A single lookup: NOT_FOUND for an unknown id. */
+  frameworkOr404(ctx: Context, id: string): Promise<IndicatorFramework> {
+    return orNotFound(indicatorReads.framework(ctx, id), 'IndicatorFramework', id);
+  },
+
   frameworks(ctx: Context, args: IndicatorFrameworkListArgs): Promise<Page<IndicatorFramework>> {
     const f = args.filter ?? {};
     const where = new Where().eq('t.kind', f.kind).eq('t.is_default', f.isDefault);
@@ -108,12 +114,22 @@ export const indicatorReads = {
     return ctx.loaders.one(indicatorFrameworkNodeTable).load(toId(id));
   },
 
+  /** A single lookup: NOT_FOUND for an unknown id. */
+  frameworkNodeOr404(ctx: Context, id: string): Promise<IndicatorFrameworkNode> {
+    return orNotFound(indicatorReads.frameworkNode(ctx, id), 'IndicatorFrameworkNode', id);
+  },
+
   frameworkNodeChildren(ctx: Context, parentId: number): Promise<IndicatorFrameworkNode[]> {
     return ctx.loaders.many(indicatorFrameworkNodeTable, 'parent_id', 't.sort_order, t.code, t.id').load(parentId);
   },
 
   category(ctx: Context, id: string | number): Promise<IndicatorCategory | undefined> {
     return ctx.loaders.one(indicatorCategoryTable).load(toId(id));
+  },
+
+  /** A single lookup: NOT_FOUND for an unknown id. */
+  categoryOr404(ctx: Context, id: string): Promise<IndicatorCategory> {
+    return orNotFound(indicatorReads.category(ctx, id), 'IndicatorCategory', id);
   },
 
   categories(ctx: Context, args: IndicatorCategoryListArgs): Promise<Page<IndicatorCategory>> {
@@ -139,8 +155,8 @@ export const indicatorReads = {
   },
 
   /**
-   * How many indicator versions sit in a category and its sub-categories (optionally of one status), batched: one
-   * recursive statement for all categories of a response.
+   * How many indicator versions the caller may see in a category and its sub-categories (optionally of one status),
+   * batched: one recursive statement for all categories of a response.
    */
   categoryIndicatorCount(ctx: Context, categoryId: number, status: IndicatorStatus | undefined): Promise<number> {
     const key = status ?? 'ANY';
@@ -154,7 +170,7 @@ export const indicatorReads = {
              select tree.root, c.id from indicator_category c join tree on c.parent_id = tree.id
            )
            select tree.root as "root", count(i.id) as "n"
-           from tree join indicator i on i.category_id = tree.id${status ? ' and i.status = ?' : ''}
+           from tree join indicator i on i.category_id = tree.id and ${scope.indicator(ctx, 'i')}${status ? ' and i.status = ?' : ''}
            group by tree.root`,
           status ? [...ids, status] : ids,
         );
@@ -164,13 +180,29 @@ export const indicatorReads = {
       .load(categoryId);
   },
 
+  /**
+   * An indicator version WITHOUT the caller's row scope: only for the relation of a row the caller already sees by
+   * its own rule, which discloses the indicator with it (a target row of an approved target shows the version it
+   * used, superseded or private as it may be). Everything else reads `visibleIndicator`.
+   */
   indicator(ctx: Context, id: string | number): Promise<Indicator | undefined> {
     return ctx.loaders.one(indicatorTable).load(toId(id));
+  },
+
+  /** An indicator version the caller may see (`scope.indicator`), or undefined. */
+  visibleIndicator(ctx: Context, id: string | number): Promise<Indicator | undefined> {
+    return ctx.loaders.one(indicatorTable, 'id', scope.indicator(ctx)).load(toId(id));
+  },
+
+  /** A single lookup: NOT_FOUND for an unknown id and for one the caller may not see alike. */
+  indicatorOr404(ctx: Context, id: string): Promise<Indicator> {
+    return orNotFound(indicatorReads.visibleIndicator(ctx, id), 'Indicator', id);
   },
 
   indicators(ctx: Context, args: IndicatorListArgs): Promise<Page<Indicator>> {
     const f = args.filter ?? {};
     const where = new Where()
+      .add(scope.indicator(ctx))
       .eq('t.fiscal_division_code', f.fiscalDivisionCode)
       .in(
         't.id',
@@ -208,7 +240,7 @@ export const indicatorReads = {
     return listPage(ctx, indicatorTable, where, order, args);
   },
 
-  /** Every version of an indicator (same fiscal division and code), oldest first; batched across a page. */
+  /** Every version of an indicator the caller may see (same fiscal division and code), oldest first; batched. */
   versions(ctx: Context, indicatorId: number): Promise<Indicator[]> {
     return ctx.loaders
       .custom<Indicator[]>('indicator.versions', async (ids) => {
@@ -216,7 +248,7 @@ export const indicatorReads = {
           ctx,
           `select ${selectList(indicatorTable, 'v')}, t.id as "__key"
            from indicator t join indicator v on v.fiscal_division_code = t.fiscal_division_code and v.code = t.code
-           where t.id in (${ids.map(() => '?').join(', ')})
+           where t.id in (${ids.map(() => '?').join(', ')}) and ${scope.indicator(ctx, 'v')}
            order by v.version_no, v.id`,
           ids,
         );

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
+import { Permission } from '../identity';
 import { CreateIndicatorInput, IndicatorListArgs, UpdateIndicatorInput } from './indicator.inputs';
 import { indicatorReads } from './indicator.reads';
 import { indicatorService } from './indicator.service';
@@ -8,12 +9,19 @@ import { Indicator, IndicatorCategory, IndicatorFrameworkNode, IndicatorList } f
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
-  @Query(() => Indicator, { nullable: true, description: 'One indicator version by id.' })
+  @Authorized(Permission.ReadLibrary)
+  @Query(() => Indicator, {
+    description: 'One indicator version by id; NOT_FOUND when there is none or it is not visible to you.',
+  })
   indicator(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the indicator version.' }) id: string) {
-    return indicatorReads.indicator(ctx, id);
+    return indicatorReads.indicatorOr404(ctx, id);
   }
 
-  @Query(() => IndicatorList, { description: 'Library indicators (绩效指标库), every version.' })
+  @Authorized(Permission.ReadLibrary)
+  @Query(() => IndicatorList, {
+    description:
+      'Library indicators (绩效指标库), every version you may see: the public sees published public ones, departments also their own private ones, bureau roles their whole division.',
+  })
   indicators(@Ctx() ctx: Context, @Args() args: IndicatorListArgs) {
     return indicatorReads.indicators(ctx, args);
   }
@@ -49,16 +57,22 @@ export class IndicatorResolver {
     return i.ownerDepartmentId ? fiscalReads.department(ctx, i.ownerDepartmentId) : null;
   }
 
-  @FieldResolver(() => Indicator, { nullable: true, description: 'The previous version this one replaced.' })
+  @FieldResolver(() => Indicator, {
+    nullable: true,
+    description: 'The previous version this one replaced; null when there is none or it is not visible to you.',
+  })
   supersedes(@Ctx() ctx: Context, @Root() i: Indicator) {
-    return i.supersedesId ? indicatorReads.indicator(ctx, i.supersedesId) : null;
+    return i.supersedesId ? indicatorReads.visibleIndicator(ctx, i.supersedesId) : null;
   }
 
-  @FieldResolver(() => [Indicator], { description: 'Every version of this indicator (same code), oldest first.' })
+  @FieldResolver(() => [Indicator], {
+    description: 'Every version of this indicator (same code) visible to you, oldest first.',
+  })
   versions(@Ctx() ctx: Context, @Root() i: Indicator) {
     return indicatorReads.versions(ctx, i.id);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => Indicator, {
     description: 'Adds a DRAFT indicator (version 1); the admission queue publishes it.',
   })
@@ -69,6 +83,7 @@ export class IndicatorResolver {
     return indicatorService.createIndicator(ctx, input);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => Indicator, {
     description: 'Changes a DRAFT indicator. A published version never changes: propose a MODIFY instead.',
   })
@@ -80,6 +95,7 @@ export class IndicatorResolver {
     return indicatorService.updateIndicator(ctx, id, input);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => Boolean, {
     description: 'Deletes a DRAFT indicator that no target row and no change request references.',
   })

@@ -1,12 +1,45 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError } from '../../shared/errors';
+import type { Context } from '../../shared/context';
+import { DomainError, notFound } from '../../shared/errors';
 import { reference, toId } from '../../shared/writes';
-import { DepartmentEntity } from '../fiscal';
+import { DepartmentEntity, FiscalDivisionEntity } from '../fiscal';
 import { type IndicatorEntity, IndicatorFrameworkNodeEntity } from './indicator.entity';
 import { Comparator, IndicatorScope, IndicatorStatus, ValueType, Visibility } from './indicator.enums';
 
 /** BAD_USER_INPUT naming the input field. */
 export const bad = (message: string, field: string) => new DomainError('BAD_USER_INPUT', message, { field });
+
+function viewerDivision(ctx: Pick<Context, 'viewer'>): string {
+  if (!ctx.viewer) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  return ctx.viewer.fiscalDivisionCode;
+}
+
+/**
+ * The fiscal division a new library row goes into: the curator's own. Another division answers INVALID_REFERENCE,
+ * the same as a code that does not exist.
+ */
+export async function ownDivision(
+  ctx: Pick<Context, 'viewer'>,
+  em: EntityManager,
+  code: string,
+): Promise<FiscalDivisionEntity> {
+  if (code !== viewerDivision(ctx)) {
+    throw new DomainError('INVALID_REFERENCE', `fiscalDivisionCode "${code}" does not refer to an existing record.`, {
+      field: 'fiscalDivisionCode',
+    });
+  }
+  return reference(em, FiscalDivisionEntity, 'fiscalDivisionCode', code, 'code');
+}
+
+/** A library row a write names must be of the curator's own fiscal division; another's answers NOT_FOUND. */
+export function assertOwnDivision(
+  ctx: Pick<Context, 'viewer'>,
+  row: { fiscalDivision: { code: string } },
+  type: string,
+  id: string,
+): void {
+  if (row.fiscalDivision.code !== viewerDivision(ctx)) throw notFound(type, id);
+}
 
 /** An owning department, which must belong to the same fiscal division. */
 export async function ownerIn(em: EntityManager, id: string, fiscalDivisionCode: string): Promise<DepartmentEntity> {

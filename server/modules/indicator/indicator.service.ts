@@ -9,12 +9,19 @@ import {
   reference,
   toId,
 } from '../../shared/writes';
-import { FiscalDivisionEntity } from '../fiscal';
 import { IndicatorCategoryEntity, IndicatorEntity } from './indicator.entity';
 import { IndicatorStatus, Visibility } from './indicator.enums';
 import type { CreateIndicatorInput, UpdateIndicatorInput } from './indicator.inputs';
 import { indicatorTable } from './indicator.reads';
-import { assertDraft, checkDefinition, dimensions, optional, ownerIn } from './indicator.rules';
+import {
+  assertDraft,
+  assertOwnDivision,
+  checkDefinition,
+  dimensions,
+  optional,
+  ownDivision,
+  ownerIn,
+} from './indicator.rules';
 import { indicatorTaxonomyService } from './indicator.taxonomy.service';
 import type { Indicator } from './indicator.types';
 
@@ -33,16 +40,13 @@ const INDICATOR_REFERENCES: readonly ReferenceCheck[] = [
 export const indicatorService = {
   ...indicatorTaxonomyService,
 
-  /** Adds a DRAFT indicator (version 1); it reaches targets only once the admission queue publishes it. */
+  /**
+   * Adds a DRAFT indicator (version 1) to the curator's own fiscal division; it reaches targets only once the
+   * admission queue publishes it.
+   */
   async createIndicator(ctx: Context, input: CreateIndicatorInput): Promise<Indicator> {
     const id = await ctx.em.transactional(async (em) => {
-      const fiscalDivision = await reference(
-        em,
-        FiscalDivisionEntity,
-        'fiscalDivisionCode',
-        input.fiscalDivisionCode,
-        'code',
-      );
+      const fiscalDivision = await ownDivision(ctx, em, input.fiscalDivisionCode);
       const category = await reference(em, IndicatorCategoryEntity, 'categoryId', input.categoryId);
       const { level1, level2 } = await dimensions(em, input.level1NodeId, input.level2NodeId);
       const ownerDepartment = input.ownerDepartmentId
@@ -88,6 +92,7 @@ export const indicatorService = {
   async updateIndicator(ctx: Context, id: string, input: UpdateIndicatorInput): Promise<Indicator> {
     await ctx.em.transactional(async (em) => {
       const indicator = await loadOr404(em, IndicatorEntity, 'Indicator', id);
+      assertOwnDivision(ctx, indicator, 'Indicator', id);
       assertDraft(indicator, 'edited');
       await em.populate(indicator, ['category']);
       const divisionCode = indicator.fiscalDivision.code;
@@ -138,6 +143,7 @@ export const indicatorService = {
   async deleteIndicator(ctx: Context, id: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
       const indicator = await loadOr404(em, IndicatorEntity, 'Indicator', id);
+      assertOwnDivision(ctx, indicator, 'Indicator', id);
       assertDraft(indicator, 'deleted');
       await assertUnreferenced(em, `Indicator ${indicator.code} ${indicator.name}`, indicator.id, INDICATOR_REFERENCES);
       em.remove(indicator);

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
+import { Permission } from '../identity';
 import { IndicatorStatus } from './indicator.enums';
 import {
   CreateIndicatorCategoryInput,
@@ -24,11 +25,13 @@ import {
 
 @Resolver(() => IndicatorFramework)
 export class IndicatorFrameworkResolver {
-  @Query(() => IndicatorFramework, { nullable: true, description: 'One indicator framework by id.' })
+  @Authorized(Permission.ReadLibrary)
+  @Query(() => IndicatorFramework, { description: 'One indicator framework by id; NOT_FOUND when there is none.' })
   indicatorFramework(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the framework.' }) id: string) {
-    return indicatorReads.framework(ctx, id);
+    return indicatorReads.frameworkOr404(ctx, id);
   }
 
+  @Authorized(Permission.ReadLibrary)
   @Query(() => IndicatorFrameworkList, { description: 'Indicator frameworks (指标体系).' })
   indicatorFrameworks(@Ctx() ctx: Context, @Args() args: IndicatorFrameworkListArgs) {
     return indicatorReads.frameworks(ctx, args);
@@ -46,6 +49,7 @@ export class IndicatorFrameworkResolver {
     return indicatorReads.frameworkRoots(ctx, f.id);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => IndicatorFramework, { description: 'Adds an indicator framework.' })
   createIndicatorFramework(
     @Ctx() ctx: Context,
@@ -54,6 +58,7 @@ export class IndicatorFrameworkResolver {
     return indicatorService.createFramework(ctx, input);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => IndicatorFramework, { description: 'Changes an indicator framework.' })
   updateIndicatorFramework(
     @Ctx() ctx: Context,
@@ -63,6 +68,7 @@ export class IndicatorFrameworkResolver {
     return indicatorService.updateFramework(ctx, id, input);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => Boolean, { description: 'Deletes a framework that has no dimensions and no targets.' })
   deleteIndicatorFramework(
     @Ctx() ctx: Context,
@@ -74,12 +80,13 @@ export class IndicatorFrameworkResolver {
 
 @Resolver(() => IndicatorFrameworkNode)
 export class IndicatorFrameworkNodeResolver {
-  @Query(() => IndicatorFrameworkNode, { nullable: true, description: 'One framework dimension by id.' })
+  @Authorized(Permission.ReadLibrary)
+  @Query(() => IndicatorFrameworkNode, { description: 'One framework dimension by id; NOT_FOUND when there is none.' })
   indicatorFrameworkNode(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: 'Id of the dimension.' }) id: string,
   ) {
-    return indicatorReads.frameworkNode(ctx, id);
+    return indicatorReads.frameworkNodeOr404(ctx, id);
   }
 
   @FieldResolver(() => IndicatorFramework, { description: 'The framework the dimension belongs to.' })
@@ -100,6 +107,7 @@ export class IndicatorFrameworkNodeResolver {
     return indicatorReads.frameworkNodeChildren(ctx, n.id);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => IndicatorFrameworkNode, {
     description: 'Adds a dimension: level 1 without a parent, level 2 under a level-1 dimension of the same framework.',
   })
@@ -110,6 +118,7 @@ export class IndicatorFrameworkNodeResolver {
     return indicatorService.createFrameworkNode(ctx, input);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => IndicatorFrameworkNode, { description: 'Renames or reorders a framework dimension.' })
   updateIndicatorFrameworkNode(
     @Ctx() ctx: Context,
@@ -119,6 +128,7 @@ export class IndicatorFrameworkNodeResolver {
     return indicatorService.updateFrameworkNode(ctx, id, input);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => Boolean, { description: 'Deletes a dimension that has no sub-dimensions and no indicators.' })
   deleteIndicatorFrameworkNode(
     @Ctx() ctx: Context,
@@ -130,11 +140,13 @@ export class IndicatorFrameworkNodeResolver {
 
 @Resolver(() => IndicatorCategory)
 export class IndicatorCategoryResolver {
-  @Query(() => IndicatorCategory, { nullable: true, description: 'One indicator category by id.' })
+  @Authorized(Permission.ReadLibrary)
+  @Query(() => IndicatorCategory, { description: 'One indicator category by id; NOT_FOUND when there is none.' })
   indicatorCategory(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the category.' }) id: string) {
-    return indicatorReads.category(ctx, id);
+    return indicatorReads.categoryOr404(ctx, id);
   }
 
+  @Authorized(Permission.ReadLibrary)
   @Query(() => IndicatorCategoryList, { description: 'Categories of the indicator library (指标分类).' })
   indicatorCategories(@Ctx() ctx: Context, @Args() args: IndicatorCategoryListArgs) {
     return indicatorReads.categories(ctx, args);
@@ -164,7 +176,8 @@ export class IndicatorCategoryResolver {
   }
 
   @FieldResolver(() => Int, {
-    description: 'How many indicator versions this category and its sub-categories hold (of one status if given).',
+    description:
+      'How many indicator versions visible to you this category and its sub-categories hold (of one status if given).',
   })
   indicatorCount(
     @Ctx() ctx: Context,
@@ -178,6 +191,7 @@ export class IndicatorCategoryResolver {
     return indicatorReads.categoryIndicatorCount(ctx, c.id, status);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => IndicatorCategory, { description: 'Adds a category to the indicator library.' })
   createIndicatorCategory(
     @Ctx() ctx: Context,
@@ -186,6 +200,7 @@ export class IndicatorCategoryResolver {
     return indicatorService.createCategory(ctx, input);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => IndicatorCategory, { description: 'Changes, moves or re-owns a category.' })
   updateIndicatorCategory(
     @Ctx() ctx: Context,
@@ -195,6 +210,7 @@ export class IndicatorCategoryResolver {
     return indicatorService.updateCategory(ctx, id, input);
   }
 
+  @Authorized(Permission.ManageLibrary)
   @Mutation(() => Boolean, { description: 'Deletes a category that has no sub-categories and no indicators.' })
   deleteIndicatorCategory(
     @Ctx() ctx: Context,

@@ -11,7 +11,6 @@ import {
   reference,
   toId,
 } from '../../shared/writes';
-import { FiscalDivisionEntity } from '../fiscal';
 import { IndicatorCategoryEntity, IndicatorFrameworkEntity, IndicatorFrameworkNodeEntity } from './indicator.entity';
 import { IndicatorScope } from './indicator.enums';
 import type {
@@ -23,7 +22,7 @@ import type {
   UpdateIndicatorFrameworkNodeInput,
 } from './indicator.inputs';
 import { indicatorCategoryTable, indicatorFrameworkNodeTable, indicatorFrameworkTable } from './indicator.reads';
-import { bad, ownerIn } from './indicator.rules';
+import { assertOwnDivision, bad, ownDivision, ownerIn } from './indicator.rules';
 import type { IndicatorCategory, IndicatorFramework, IndicatorFrameworkNode } from './indicator.types';
 
 const FRAMEWORK_REFERENCES: readonly ReferenceCheck[] = [
@@ -203,13 +202,7 @@ export const indicatorTaxonomyService = {
 
   async createCategory(ctx: Context, input: CreateIndicatorCategoryInput): Promise<IndicatorCategory> {
     const id = await ctx.em.transactional(async (em) => {
-      const fiscalDivision = await reference(
-        em,
-        FiscalDivisionEntity,
-        'fiscalDivisionCode',
-        input.fiscalDivisionCode,
-        'code',
-      );
+      const fiscalDivision = await ownDivision(ctx, em, input.fiscalDivisionCode);
       if (input.scope === IndicatorScope.DEPARTMENT && !input.ownerDepartmentId) {
         throw bad(
           'A DEPARTMENT-scope category (部门个性) needs its owning department: give ownerDepartmentId.',
@@ -244,6 +237,7 @@ export const indicatorTaxonomyService = {
   async updateCategory(ctx: Context, id: string, input: UpdateIndicatorCategoryInput): Promise<IndicatorCategory> {
     await ctx.em.transactional(async (em) => {
       const category = await loadOr404(em, IndicatorCategoryEntity, 'IndicatorCategory', id);
+      assertOwnDivision(ctx, category, 'IndicatorCategory', id);
       const divisionCode = category.fiscalDivision.code;
       if (input.code && input.code !== category.code) {
         await assertAbsent(
@@ -282,6 +276,7 @@ export const indicatorTaxonomyService = {
   async deleteCategory(ctx: Context, id: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
       const category = await loadOr404(em, IndicatorCategoryEntity, 'IndicatorCategory', id);
+      assertOwnDivision(ctx, category, 'IndicatorCategory', id);
       await assertUnreferenced(em, `Category ${category.code} ${category.name}`, category.id, CATEGORY_REFERENCES);
       em.remove(category);
     });

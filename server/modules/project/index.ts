@@ -1,5 +1,12 @@
 /** Project module: the project library (项目库) and each project's money per fiscal year (项目预算). */
 
+export {
+  assertMayWriteBudgetFields,
+  BUDGET_FIELD_PERMISSIONS,
+  type BudgetField,
+  projectInScope,
+  visibleProjectReference,
+} from './project.access';
 export { ProjectBudgetResolver } from './project.budget.resolver';
 export { projectBudgetService } from './project.budget.service';
 export * from './project.entity';

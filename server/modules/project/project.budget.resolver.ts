@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { FiscalDivision, fiscalReads } from '../fiscal';
+import { Permission } from '../identity';
 import { projectBudgetService } from './project.budget.service';
 import { CreateProjectBudgetInput, ProjectBudgetListArgs, UpdateProjectBudgetInput } from './project.inputs';
 import { projectReads } from './project.reads';
@@ -8,11 +9,15 @@ import { Project, ProjectBudget, ProjectBudgetList } from './project.types';
 
 @Resolver(() => ProjectBudget)
 export class ProjectBudgetResolver {
-  @Query(() => ProjectBudget, { nullable: true, description: 'One project budget by id.' })
+  @Authorized(Permission.ReadProject)
+  @Query(() => ProjectBudget, {
+    description: 'One project budget by id; NOT_FOUND when it does not exist or is outside your scope.',
+  })
   projectBudget(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the project budget.' }) id: string) {
-    return projectReads.projectBudget(ctx, id);
+    return projectReads.projectBudgetOr404(ctx, id);
   }
 
+  @Authorized(Permission.ReadProject)
   @Query(() => ProjectBudgetList, { description: 'Project budgets per fiscal year (项目预算).' })
   projectBudgets(@Ctx() ctx: Context, @Args() args: ProjectBudgetListArgs) {
     return projectReads.projectBudgets(ctx, args);
@@ -30,13 +35,17 @@ export class ProjectBudgetResolver {
 
   @FieldResolver(() => Project, {
     nullable: true,
-    description: 'For a MERGED decision: the project that took the money over.',
+    description: 'For a MERGED decision: the project that took the money over (null when outside your scope).',
   })
   mergedInto(@Ctx() ctx: Context, @Root() b: ProjectBudget) {
     return b.mergedIntoId ? projectReads.project(ctx, b.mergedIntoId) : null;
   }
 
-  @Mutation(() => ProjectBudget, { description: 'Adds a project’s money for one fiscal year.' })
+  @Authorized(Permission.WriteProject)
+  @Mutation(() => ProjectBudget, {
+    description:
+      'Adds a project’s money for one fiscal year (department roles, own department); audited needs AuditBudget, approved and the decision DecideBudget.',
+  })
   createProjectBudget(
     @Ctx() ctx: Context,
     @Arg('input', { description: 'The new budget row.' }) input: CreateProjectBudgetInput,
@@ -44,8 +53,10 @@ export class ProjectBudgetResolver {
     return projectBudgetService.createProjectBudget(ctx, input);
   }
 
+  @Authorized(Permission.WriteProject, Permission.AuditBudget, Permission.DecideBudget)
   @Mutation(() => ProjectBudget, {
-    description: 'Changes amounts or the decision of a project budget; refused with CONFLICT when `version` is stale.',
+    description:
+      'Changes amounts or the decision of a project budget; each field needs its permission (requested: WriteProject, audited: AuditBudget, approved / decision / decisionReason / mergedIntoProjectId: DecideBudget), else FORBIDDEN naming it. Refused with CONFLICT when `version` is stale.',
   })
   updateProjectBudget(
     @Ctx() ctx: Context,
@@ -55,6 +66,7 @@ export class ProjectBudgetResolver {
     return projectBudgetService.updateProjectBudget(ctx, id, input);
   }
 
+  @Authorized(Permission.WriteProject)
   @Mutation(() => Boolean, {
     description: 'Deletes a project budget, unless the project has performance targets for that year.',
   })

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { Department, FinanceDivision, FiscalDivision, FunctionClass, fiscalReads } from '../fiscal';
+import { Permission } from '../identity';
 import { CreateProjectInput, ProjectListArgs, UpdateProjectInput } from './project.inputs';
 import { projectReads } from './project.reads';
 import { projectService } from './project.service';
@@ -8,11 +9,15 @@ import { Project, ProjectBudget, ProjectList } from './project.types';
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Query(() => Project, { nullable: true, description: 'One project by id.' })
+  @Authorized(Permission.ReadProject)
+  @Query(() => Project, {
+    description: 'One project by id; NOT_FOUND when it does not exist or is outside your scope.',
+  })
   project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the project.' }) id: string) {
-    return projectReads.project(ctx, id);
+    return projectReads.projectOr404(ctx, id);
   }
 
+  @Authorized(Permission.ReadProject)
   @Query(() => ProjectList, { description: 'Projects of the project library (项目库).' })
   projects(@Ctx() ctx: Context, @Args() args: ProjectListArgs) {
     return projectReads.projects(ctx, args);
@@ -43,7 +48,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => Project, {
     nullable: true,
-    description: 'For a second-level item (二级项目): the policy project it belongs to.',
+    description: 'For a second-level item (二级项目): the policy project it belongs to (null when outside your scope).',
   })
   parent(@Ctx() ctx: Context, @Root() p: Project) {
     return p.parentId ? projectReads.project(ctx, p.parentId) : null;
@@ -68,11 +73,13 @@ export class ProjectResolver {
     return projectReads.budgetForYear(ctx, p.id, fiscalYear);
   }
 
+  @Authorized(Permission.WriteProject)
   @Mutation(() => Project, { description: 'Adds a project to the project library.' })
   createProject(@Ctx() ctx: Context, @Arg('input', { description: 'The new project.' }) input: CreateProjectInput) {
     return projectService.createProject(ctx, input);
   }
 
+  @Authorized(Permission.WriteProject)
   @Mutation(() => Project, { description: 'Changes a project; refused with CONFLICT when `version` is stale.' })
   updateProject(
     @Ctx() ctx: Context,
@@ -82,6 +89,7 @@ export class ProjectResolver {
     return projectService.updateProject(ctx, id, input);
   }
 
+  @Authorized(Permission.WriteProject)
   @Mutation(() => Boolean, {
     description: 'Deletes a project that has no budgets, targets, ex-ante assessments, second-level items or merges.',
   })

@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context';
 import { DomainError } from '../../shared/errors';
 import { fresh } from '../../shared/loaders';
+import { assertDepartmentInScope } from '../../shared/scope';
 import {
   applyPatch,
   assertAbsent,
   assertUnreferenced,
   assertVersion,
-  loadOr404,
   type ReferenceCheck,
   reference,
   toId,
@@ -19,6 +19,7 @@ import {
   FiscalDivisionEntity,
   FunctionClassEntity,
 } from '../fiscal';
+import { projectInScope, visibleProjectReference } from './project.access';
 import { ProjectEntity } from './project.entity';
 import { ProjectPhase } from './project.enums';
 import type { CreateProjectInput, UpdateProjectInput } from './project.inputs';
@@ -46,14 +47,18 @@ async function departmentIn(em: EntityManager, id: string, fiscalDivisionCode: s
   return department;
 }
 
-/** The policy project a second-level item (二级项目) belongs to: first-level, in the same department. */
+/**
+ * The policy project a second-level item (二级项目) belongs to: first-level, in the same department, and one the
+ * caller can see (one it cannot is answered like one that does not exist).
+ */
 async function parentProject(
+  ctx: Context,
   em: EntityManager,
   id: string,
   self: ProjectEntity | undefined,
   department: DepartmentEntity,
 ): Promise<ProjectEntity> {
-  const parent = await reference(em, ProjectEntity, 'parentId', id);
+  const parent = await visibleProjectReference(ctx, em, 'parentId', id);
   if (self && parent.id === self.id) {
     throw new DomainError('BAD_USER_INPUT', 'A project cannot be its own parent.', { field: 'parentId' });
   }
@@ -81,9 +86,16 @@ async function assertCodeFree(em: EntityManager, fiscalDivisionCode: string, cod
   );
 }
 
+/** A department a project is put in: the caller's own (or a child unit), else NOT_FOUND. */
+async function assertDepartmentWritable(ctx: Context, em: EntityManager, department: DepartmentEntity, id: string) {
+  await assertDepartmentInScope(ctx, em, department.id, { type: 'Department', id });
+}
+
 /**
  * The project library (项目库): projects of the departments, with their managing expenditure division and, for
  * second-level items, their policy project. Every NEW major policy and special fund needs an ex-ante assessment.
+ * Only department roles write projects, and only in their own department and its child units (WriteProject and the
+ * department scope): a project of another department answers NOT_FOUND, as if it did not exist.
  */
 export const projectService = {
   // Every lookup happens before the entity changes: a query on a changed unit of work would flush it early (MikroORM's
@@ -97,8 +109,9 @@ export const projectService = {
         input.fiscalDivisionCode,
         'code',
       );
-      await assertCodeFree(em, fiscalDivision.code, input.code);
       const department = await departmentIn(em, input.departmentId, fiscalDivision.code);
+      await assertDepartmentWritable(ctx, em, department, input.departmentId);
+      await assertCodeFree(em, fiscalDivision.code, input.code);
       // "Whoever allocates the money reviews the target": by default the department's own expenditure division.
       const managingDivision = input.managingDivisionId
         ? await expenditureDivision(em, input.managingDivisionId, fiscalDivision.code)
@@ -106,7 +119,7 @@ export const projectService = {
       const functionClass = input.functionClassCode
         ? await reference(em, FunctionClassEntity, 'functionClassCode', input.functionClassCode, 'code')
         : undefined;
-      const parent = input.parentId ? await parentProject(em, input.parentId, undefined, department) : undefined;
+      const parent = input.parentId ? await parentProject(ctx, em, input.parentId, undefined, department) : undefined;
       const project = em.create(ProjectEntity, {
         fiscalDivision,
         code: input.code,
@@ -134,7 +147,7 @@ export const projectService = {
 
   async updateProject(ctx: Context, id: string, input: UpdateProjectInput): Promise<Project> {
     await ctx.em.transactional(async (em) => {
-      const project = await loadOr404(em, ProjectEntity, 'Project', id);
+      const project = await projectInScope(ctx, em, id);
       assertVersion(project.version, input.version, `Project ${project.code}`);
       const divisionCode = project.fiscalDivision.code;
       if (input.code && input.code !== project.code) await assertCodeFree(em, divisionCode, input.code);
@@ -144,6 +157,7 @@ export const projectService = {
       let department: DepartmentEntity | undefined;
       if (input.departmentId && toId(input.departmentId, 'departmentId') !== project.department.id) {
         department = await departmentIn(em, input.departmentId, divisionCode);
+        await assertDepartmentWritable(ctx, em, department, input.departmentId);
         if (await hasChildren()) {
           throw new DomainError(
             'BAD_USER_INPUT',
@@ -175,7 +189,7 @@ export const projectService = {
             { field: 'parentId' },
           );
         }
-        parent = await parentProject(em, input.parentId, project, department ?? project.department);
+        parent = await parentProject(ctx, em, input.parentId, project, department ?? project.department);
       } else if (department && project.parent) {
         const current = await em.findOneOrFail(ProjectEntity, project.parent.id);
         if (current.department.id !== department.id) {
@@ -212,7 +226,7 @@ export const projectService = {
 
   async deleteProject(ctx: Context, id: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
-      const project = await loadOr404(em, ProjectEntity, 'Project', id);
+      const project = await projectInScope(ctx, em, id);
       await assertUnreferenced(em, `Project ${project.code} (${project.name})`, project.id, PROJECT_REFERENCES);
       em.remove(project);
     });

@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ListResult } from '../../shared/list';
 import { Money } from '../../shared/scalars';
 import { BudgetType } from '../fiscal';
+import { FieldRule } from '../identity';
 import { BudgetDecision, ProjectAttribute, ProjectPhase } from './project.enums';
 
 registerEnumType(ProjectAttribute, {
@@ -123,7 +124,12 @@ export class ProjectBudget {
   @Field(() => Money, { description: 'Amount the department requested, in yuan (申报数).' })
   requested!: string;
 
-  @Field(() => Money, { nullable: true, description: 'Amount the finance bureau audited, in yuan (财政审核数).' })
+  @Authorized(FieldRule.AuditedAmount)
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      'Amount the finance bureau audited, in yuan (财政审核数). Before the budget is approved only bureau roles and the owning department may read it (others get null and FORBIDDEN); once `approved` is set, everyone who sees the row.',
+  })
   audited!: string | null;
 
   @Field(() => Money, { nullable: true, description: 'Amount approved in the budget, in yuan (批复数).' })

@@ -1,6 +1,7 @@
 import type { Context } from '../../shared/context';
 import { listPage, orderBy, type Page } from '../../shared/list';
-import { table, Where } from '../../shared/sql';
+import { orNotFound, scope } from '../../shared/scope';
+import { expression, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { ReviewStage } from './review.enums';
 import type { TargetReviewListArgs } from './review.inputs';
@@ -23,6 +24,8 @@ export const targetReviewTable = table<TargetReview>('target_review', {
   reviewedAt: 'reviewed_at',
   targetId: 'target_id',
   organisationId: 'organisation_id',
+  // Read by the ReviewInternals field rule (observers see internals only while the target is in joint review).
+  targetStatus: expression('(select pt.status from performance_target pt where pt.id = t.target_id)'),
 });
 
 /** Sorting by stage follows the review workflow, not the alphabet. */
@@ -33,13 +36,15 @@ const STAGE_ORDER = `array_position(array[${Object.values(ReviewStage)
 const optionalId = (id: string | undefined, label: string) => (id === undefined ? undefined : toId(id, label));
 
 export const reviewReads = {
-  review(ctx: Context, id: string | number): Promise<TargetReview | undefined> {
-    return ctx.loaders.one(targetReviewTable).load(toId(id));
+  /** A review the caller may read (one of a target in its scope), or NOT_FOUND. */
+  reviewOr404(ctx: Context, id: string): Promise<TargetReview> {
+    return orNotFound(ctx.loaders.one(targetReviewTable, 'id', scope.review(ctx)).load(toId(id)), 'TargetReview', id);
   },
 
   reviews(ctx: Context, args: TargetReviewListArgs): Promise<Page<TargetReview>> {
     const f = args.filter ?? {};
     const where = new Where()
+      .add(scope.review(ctx))
       .eq('t.target_id', optionalId(f.targetId, 'targetId'))
       .eq('t.stage', f.stage)
       .eq('t.decision', f.decision)
@@ -61,6 +66,6 @@ export const reviewReads = {
 
   /** The reviews of a target in the order they were given, batched across a page of targets. */
   reviewsOfTarget(ctx: Context, targetId: number): Promise<TargetReview[]> {
-    return ctx.loaders.many(targetReviewTable, 'target_id', 't.reviewed_at, t.id').load(targetId);
+    return ctx.loaders.many(targetReviewTable, 'target_id', 't.reviewed_at, t.id', scope.review(ctx)).load(targetId);
   },
 };

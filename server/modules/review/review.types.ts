@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ListResult } from '../../shared/list';
 import { Decimal } from '../../shared/scalars';
-import { Grade } from '../target';
+import { FieldRule, Permission } from '../identity';
+import { Grade, TargetStatus } from '../target';
 import { ReviewCriterion, ReviewDecision, ReviewStage } from './review.enums';
 
 registerEnumType(ReviewStage, {
@@ -83,16 +84,32 @@ export class TargetReview {
   @Field(() => Int, { description: 'The review round (审核轮次) the verdict belongs to; it grows with every return.' })
   round!: number;
 
-  @Field({ description: 'Reviewer’s name (审核人).' })
+  @Authorized(Permission.ReadReviewerIdentity)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reviewer’s name (审核人). Not public, nor for service accounts.',
+  })
   reviewerName!: string;
 
-  @Field(() => String, { nullable: true, description: 'Reviewing organisation as written, e.g. 人大预工委 or 审计局.' })
+  @Authorized(Permission.ReadReviewerIdentity)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reviewing organisation as written, e.g. 人大预工委 or 审计局. Not public, nor for service accounts.',
+  })
   organisationName!: string | null;
 
-  @Field(() => [CriterionScore], { nullable: true, description: 'Scores per criterion.' })
+  @Authorized(FieldRule.ReviewInternals)
+  @Field(() => [CriterionScore], {
+    nullable: true,
+    description: 'Scores per criterion. Bureau roles; observers while the target is in joint review.',
+  })
   scores!: CriterionScore[] | null;
 
-  @Field(() => Decimal, { nullable: true, description: 'Total score (总分), 0 to 100.' })
+  @Authorized(FieldRule.ReviewInternals)
+  @Field(() => Decimal, {
+    nullable: true,
+    description: 'Total score (总分), 0 to 100. Bureau roles; observers while the target is in joint review.',
+  })
   totalScore!: string | null;
 
   @Field(() => ReviewDecision, { description: 'Pass, return for revision or reject.' })
@@ -107,7 +124,11 @@ export class TargetReview {
   @Field(() => Grade, { nullable: true, description: 'The grade the reviewer proposes (建议等级).' })
   gradeProposal!: Grade | null;
 
-  @Field(() => String, { nullable: true, description: 'Reviewers’ internal note, for the bureau only (内部意见).' })
+  @Authorized(FieldRule.ReviewInternals)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reviewers’ internal note (内部意见): bureau roles; observers while the target is in joint review.',
+  })
   internalNote!: string | null;
 
   @Field({ description: 'When the verdict was given.' })
@@ -115,6 +136,8 @@ export class TargetReview {
 
   targetId!: number;
   organisationId!: number | null;
+  /** The reviewed target's status, for the field rules (not a GraphQL field). */
+  targetStatus!: TargetStatus | null;
 }
 
 @ObjectType({ description: 'A page of target reviews.' })

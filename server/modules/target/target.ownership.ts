@@ -4,8 +4,10 @@
  */
 import { LockMode, QueryOrder } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../shared/context';
 import { badInput, DomainError } from '../../shared/errors';
 import { toFen } from '../../shared/money';
+import { assertDepartmentInScope } from '../../shared/scope';
 import { rows } from '../../shared/sql';
 import { reference, toId } from '../../shared/writes';
 import { DepartmentEntity, FiscalDivisionEntity } from '../fiscal';
@@ -41,6 +43,30 @@ function required(input: CreatePerformanceTargetInput, field: OwnerField, what: 
   return value;
 }
 
+const invalidReference = (field: string, id: string | number, what = 'record'): DomainError =>
+  new DomainError('INVALID_REFERENCE', `${field} "${id}" does not refer to an existing ${what}.`, { field });
+
+/**
+ * A record named in the input must belong to a department the caller works on; one of another department answers
+ * exactly like an id that does not exist (INVALID_REFERENCE), so that ids cannot be probed through the checks that
+ * follow (duplicates, funds of regional shares, ...). Call it before any of them.
+ */
+export async function referenceInScope(
+  ctx: Context,
+  em: EntityManager,
+  departmentId: number,
+  field: string,
+  id: string | number,
+  what = 'record',
+): Promise<void> {
+  try {
+    await assertDepartmentInScope(ctx, em, departmentId, { type: field, id });
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') throw invalidReference(field, id, what);
+    throw err;
+  }
+}
+
 function duplicateTarget(what: string, existing: PerformanceTargetEntity): DomainError {
   return new DomainError(
     'DUPLICATE',
@@ -49,9 +75,11 @@ function duplicateTarget(what: string, existing: PerformanceTargetEntity): Domai
   );
 }
 
-async function projectOwner(em: EntityManager, input: CreatePerformanceTargetInput): Promise<Owner> {
+async function projectOwner(ctx: Context, em: EntityManager, input: CreatePerformanceTargetInput): Promise<Owner> {
   mustOmit(input, ['parentTargetId', 'regionCode']);
-  const project = await reference(em, ProjectEntity, 'projectId', required(input, 'projectId', 'the project'));
+  const projectId = required(input, 'projectId', 'the project');
+  const project = await reference(em, ProjectEntity, 'projectId', projectId);
+  await referenceInScope(ctx, em, project.department.id, 'projectId', projectId);
   if (input.departmentId && toId(input.departmentId, 'departmentId') !== project.department.id) {
     throw badInput(`A project target belongs to its project's department; leave departmentId out.`, 'departmentId');
   }
@@ -64,10 +92,11 @@ async function projectOwner(em: EntityManager, input: CreatePerformanceTargetInp
   return { fiscalDivision: project.fiscalDivision, department: project.department, project };
 }
 
-async function departmentOwner(em: EntityManager, input: CreatePerformanceTargetInput): Promise<Owner> {
+async function departmentOwner(ctx: Context, em: EntityManager, input: CreatePerformanceTargetInput): Promise<Owner> {
   mustOmit(input, ['projectId', 'parentTargetId', 'regionCode']);
   const id = required(input, 'departmentId', 'the department whose department-wide target (部门整体) it is');
   const department = await reference(em, DepartmentEntity, 'departmentId', id);
+  await referenceInScope(ctx, em, department.id, 'departmentId', id);
   const existing = await em.findOne(PerformanceTargetEntity, {
     kind: TargetKind.DEPARTMENT,
     department,
@@ -82,11 +111,7 @@ export async function lockedParent(em: EntityManager, id: string | number): Prom
   const parent = await em.findOne(PerformanceTargetEntity, toId(id, 'parentTargetId'), {
     lockMode: LockMode.PESSIMISTIC_WRITE,
   });
-  if (!parent) {
-    throw new DomainError('INVALID_REFERENCE', `parentTargetId "${id}" does not refer to an existing target.`, {
-      field: 'parentTargetId',
-    });
-  }
+  if (!parent) throw invalidReference('parentTargetId', id, 'target');
   return parent;
 }
 
@@ -101,11 +126,17 @@ export async function sharedFunds(em: EntityManager, parentId: number, exceptId 
   return toFen(r?.total ?? '0');
 }
 
-async function regionalOwner(em: EntityManager, input: CreatePerformanceTargetInput, funds: bigint): Promise<Owner> {
+async function regionalOwner(
+  ctx: Context,
+  em: EntityManager,
+  input: CreatePerformanceTargetInput,
+  funds: bigint,
+): Promise<Owner> {
   mustOmit(input, ['projectId', 'departmentId']);
   const parentId = required(input, 'parentTargetId', 'the city-level target of the transfer payment');
   const regionCode = required(input, 'regionCode', 'the district or county that receives the share');
   const parent = await lockedParent(em, parentId);
+  await referenceInScope(ctx, em, parent.department.id, 'parentTargetId', parentId, 'target');
   const project = parent.project ? await em.findOne(ProjectEntity, parent.project.id) : null;
   if (parent.kind !== TargetKind.PROJECT || !project) {
     throw badInput(
@@ -168,9 +199,17 @@ export async function frameworkFor(
   return framework;
 }
 
-/** The owner of a new target, by its kind; `funds` (in cents) is checked against a transfer target's shares. */
-export function ownerOf(em: EntityManager, input: CreatePerformanceTargetInput, funds: bigint): Promise<Owner> {
-  if (input.kind === TargetKind.PROJECT) return projectOwner(em, input);
-  if (input.kind === TargetKind.DEPARTMENT) return departmentOwner(em, input);
-  return regionalOwner(em, input, funds);
+/**
+ * The owner of a new target, by its kind, in a department the caller works on; `funds` (in cents) is checked against
+ * a transfer target's shares.
+ */
+export function ownerOf(
+  ctx: Context,
+  em: EntityManager,
+  input: CreatePerformanceTargetInput,
+  funds: bigint,
+): Promise<Owner> {
+  if (input.kind === TargetKind.PROJECT) return projectOwner(ctx, em, input);
+  if (input.kind === TargetKind.DEPARTMENT) return departmentOwner(ctx, em, input);
+  return regionalOwner(ctx, em, input, funds);
 }

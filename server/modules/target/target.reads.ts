@@ -1,10 +1,17 @@
 import type { Context } from '../../shared/context';
+import { DomainError } from '../../shared/errors';
 import { listPage, orderBy, type Page } from '../../shared/list';
+import { orNotFound, scope } from '../../shared/scope';
 import { likeEscape, rows, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
-import { indicatorReads } from '../indicator';
+import { hasPermission, Permission } from '../identity';
+import { type Indicator, indicatorTable } from '../indicator';
 import { TargetStatus } from './target.enums';
-import type { PerformanceTargetListArgs, TargetIndicatorListArgs } from './target.inputs';
+import {
+  type PerformanceTargetListArgs,
+  PerformanceTargetSortField,
+  type TargetIndicatorListArgs,
+} from './target.inputs';
 import type { PerformanceTarget, TargetIndicator } from './target.types';
 
 export const targetTable = table<PerformanceTarget>('performance_target', {
@@ -61,14 +68,41 @@ const STATUS_ORDER = `array_position(array[${Object.values(TargetStatus)
 
 const optionalId = (id: string | undefined, label: string) => (id === undefined ? undefined : toId(id, label));
 
+/**
+ * A filter or sort on a restricted field would let a caller infer values it may not read (list the targets "where
+ * status = RECHECK" and the status is known), so it is refused before anything is queried.
+ */
+function assertMayFilterBy(ctx: Context, permission: Permission, field: string): void {
+  if (hasPermission(ctx.viewer, permission)) return;
+  throw new DomainError('FORBIDDEN', `Your role may not filter or sort by ${field}.`, { field });
+}
+
+/** The draft state of targets is not public: filters and sorts on PerformanceTarget.status need ReadReviews. */
+function checkRestrictedArgs(ctx: Context, args: PerformanceTargetListArgs): void {
+  const f = args.filter ?? {};
+  const byStatus =
+    (f.status !== undefined && f.status !== null) ||
+    (f.statuses !== undefined && f.statuses !== null) ||
+    (args.sort ?? []).some((s) => s.field === PerformanceTargetSortField.STATUS);
+  if (byStatus) assertMayFilterBy(ctx, Permission.ReadReviews, 'PerformanceTarget.status');
+}
+
 export const targetReads = {
+  /** A target the caller may see, or undefined (as for an id that does not exist). */
   target(ctx: Context, id: string | number): Promise<PerformanceTarget | undefined> {
-    return ctx.loaders.one(targetTable).load(toId(id));
+    return ctx.loaders.one(targetTable, 'id', scope.target(ctx)).load(toId(id));
+  },
+
+  /** A target the caller may see, or NOT_FOUND. */
+  targetOr404(ctx: Context, id: string): Promise<PerformanceTarget> {
+    return orNotFound(targetReads.target(ctx, id), 'PerformanceTarget', id);
   },
 
   targets(ctx: Context, args: PerformanceTargetListArgs): Promise<Page<PerformanceTarget>> {
+    checkRestrictedArgs(ctx, args);
     const f = args.filter ?? {};
     const where = new Where()
+      .add(scope.target(ctx))
       .eq('t.fiscal_division_code', f.fiscalDivisionCode)
       .in(
         't.id',
@@ -118,17 +152,17 @@ export const targetReads = {
 
   /** The targets of a project (its regional shares included), batched across a page of projects. */
   targetsOfProject(ctx: Context, projectId: number): Promise<PerformanceTarget[]> {
-    return ctx.loaders.many(targetTable, 'project_id', TARGET_ORDER).load(projectId);
+    return ctx.loaders.many(targetTable, 'project_id', TARGET_ORDER, scope.target(ctx)).load(projectId);
   },
 
   /** The targets a department owns, batched across a page of departments. */
   targetsOfDepartment(ctx: Context, departmentId: number): Promise<PerformanceTarget[]> {
-    return ctx.loaders.many(targetTable, 'department_id', TARGET_ORDER).load(departmentId);
+    return ctx.loaders.many(targetTable, 'department_id', TARGET_ORDER, scope.target(ctx)).load(departmentId);
   },
 
   /** The regional shares (TRANSFER_REGIONAL) split from a city-level transfer target. */
   regionalShares(ctx: Context, parentId: number): Promise<PerformanceTarget[]> {
-    return ctx.loaders.many(targetTable, 'parent_id', 't.region_code, t.id').load(parentId);
+    return ctx.loaders.many(targetTable, 'parent_id', 't.region_code, t.id', scope.target(ctx)).load(parentId);
   },
 
   /** Share of a target's rows whose comparator is not QUALITATIVE; null without rows. One statement per page. */
@@ -139,7 +173,9 @@ export const targetReads = {
           ctx,
           `select target_id as "targetId",
                   (count(*) filter (where comparator <> 'QUALITATIVE'))::float8 / count(*) as ratio
-             from target_indicator where target_id in (${keys.map(() => '?').join(', ')}) group by target_id`,
+             from target_indicator
+            where target_id in (${keys.map(() => '?').join(', ')}) and ${scope.viaTarget(ctx, 'target_id')}
+            group by target_id`,
           keys,
         );
         const byTarget = new Map(found.map((r) => [String(r.targetId), Number(r.ratio)]));
@@ -148,13 +184,19 @@ export const targetReads = {
       .load(targetId);
   },
 
-  targetIndicator(ctx: Context, id: string | number): Promise<TargetIndicator | undefined> {
-    return ctx.loaders.one(targetIndicatorTable).load(toId(id));
+  /** A target row the caller may see (its target is visible), or NOT_FOUND. */
+  targetIndicatorOr404(ctx: Context, id: string): Promise<TargetIndicator> {
+    return orNotFound(
+      ctx.loaders.one(targetIndicatorTable, 'id', scope.viaTarget(ctx, 't.target_id')).load(toId(id)),
+      'TargetIndicator',
+      id,
+    );
   },
 
   targetIndicators(ctx: Context, args: TargetIndicatorListArgs): Promise<Page<TargetIndicator>> {
     const f = args.filter ?? {};
     const where = new Where()
+      .add(scope.viaTarget(ctx, 't.target_id'))
       .eq('t.target_id', optionalId(f.targetId, 'targetId'))
       .eq('t.indicator_id', optionalId(f.indicatorId, 'indicatorId'))
       .eq('t.comparator', f.comparator);
@@ -166,13 +208,23 @@ export const targetReads = {
     return listPage(ctx, targetIndicatorTable, where, order, args);
   },
 
+  /**
+   * The library indicator a row used, whatever the library scope: a row the caller may see discloses its indicator
+   * (an approved target is published with its indicators, 公开同步, even a department's private one).
+   */
+  rowIndicator(ctx: Context, indicatorId: number): Promise<Indicator | undefined> {
+    return ctx.loaders.one(indicatorTable).load(indicatorId);
+  },
+
   /** The version number of the indicator a row used (shares the batch of the row's `indicator` relation). */
   async indicatorVersion(ctx: Context, indicatorId: number): Promise<number | undefined> {
-    return (await indicatorReads.indicator(ctx, indicatorId))?.version;
+    return (await targetReads.rowIndicator(ctx, indicatorId))?.version;
   },
 
   /** The rows of a target in table order, batched across a page of targets. */
   rowsOfTarget(ctx: Context, targetId: number): Promise<TargetIndicator[]> {
-    return ctx.loaders.many(targetIndicatorTable, 'target_id', ROW_ORDER).load(targetId);
+    return ctx.loaders
+      .many(targetIndicatorTable, 'target_id', ROW_ORDER, scope.viaTarget(ctx, 't.target_id'))
+      .load(targetId);
   },
 };

@@ -1,6 +1,20 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
+import { Permission } from '../identity';
 import { IndicatorFramework, indicatorReads } from '../indicator';
 import { Project, projectReads } from '../project';
 import { CreatePerformanceTargetInput, PerformanceTargetListArgs, UpdatePerformanceTargetInput } from './target.inputs';
@@ -10,11 +24,16 @@ import { PerformanceTarget, PerformanceTargetList, TargetIndicator } from './tar
 
 @Resolver(() => PerformanceTarget)
 export class PerformanceTargetResolver {
-  @Query(() => PerformanceTarget, { nullable: true, description: 'One performance target by id.' })
+  @Authorized(Permission.ReadProject)
+  @Query(() => PerformanceTarget, {
+    nullable: true,
+    description: 'One performance target by id; NOT_FOUND if it does not exist or is outside your scope.',
+  })
   performanceTarget(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the target.' }) id: string) {
-    return targetReads.target(ctx, id);
+    return targetReads.targetOr404(ctx, id);
   }
 
+  @Authorized(Permission.ReadProject)
   @Query(() => PerformanceTargetList, { description: 'Performance targets (绩效目标).' })
   performanceTargets(@Ctx() ctx: Context, @Args() args: PerformanceTargetListArgs) {
     return targetReads.targets(ctx, args);
@@ -80,7 +99,8 @@ export class PerformanceTargetResolver {
     return targetReads.rowsOfTarget(ctx, t.id);
   }
 
-  @Mutation(() => PerformanceTarget, { description: 'Starts a draft performance target.' })
+  @Authorized(Permission.WriteProject)
+  @Mutation(() => PerformanceTarget, { description: 'Starts a draft performance target of your department.' })
   createPerformanceTarget(
     @Ctx() ctx: Context,
     @Arg('input', { description: 'The new target.' }) input: CreatePerformanceTargetInput,
@@ -88,6 +108,7 @@ export class PerformanceTargetResolver {
     return targetService.createTarget(ctx, input);
   }
 
+  @Authorized(Permission.WriteProject)
   @Mutation(() => PerformanceTarget, {
     description: 'Changes a draft target; with input.version, refuses a stale edit.',
   })
@@ -99,6 +120,7 @@ export class PerformanceTargetResolver {
     return targetService.updateTarget(ctx, id, input);
   }
 
+  @Authorized(Permission.WriteProject)
   @Mutation(() => Boolean, { description: 'Deletes a draft target with its rows; not while it has regional shares.' })
   deletePerformanceTarget(
     @Ctx() ctx: Context,

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
-import { Indicator, indicatorReads } from '../indicator';
+import { Permission } from '../identity';
+import { Indicator } from '../indicator';
 import { AddTargetIndicatorInput, TargetIndicatorListArgs, UpdateTargetIndicatorInput } from './target.inputs';
 import { targetReads } from './target.reads';
 import { targetService } from './target.service';
@@ -8,11 +9,16 @@ import { PerformanceTarget, TargetIndicator, TargetIndicatorList } from './targe
 
 @Resolver(() => TargetIndicator)
 export class TargetIndicatorResolver {
-  @Query(() => TargetIndicator, { nullable: true, description: 'One target row by id.' })
+  @Authorized(Permission.ReadProject)
+  @Query(() => TargetIndicator, {
+    nullable: true,
+    description: 'One target row by id; NOT_FOUND if it does not exist or its target is outside your scope.',
+  })
   targetIndicator(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the row.' }) id: string) {
-    return targetReads.targetIndicator(ctx, id);
+    return targetReads.targetIndicatorOr404(ctx, id);
   }
 
+  @Authorized(Permission.ReadProject)
   @Query(() => TargetIndicatorList, { description: 'Rows of target tables (绩效指标表).' })
   targetIndicators(@Ctx() ctx: Context, @Args() args: TargetIndicatorListArgs) {
     return targetReads.targetIndicators(ctx, args);
@@ -25,7 +31,7 @@ export class TargetIndicatorResolver {
 
   @FieldResolver(() => Indicator, { description: 'The library indicator, at the exact version this row used.' })
   indicator(@Ctx() ctx: Context, @Root() r: TargetIndicator) {
-    return indicatorReads.indicator(ctx, r.indicatorId);
+    return targetReads.rowIndicator(ctx, r.indicatorId);
   }
 
   @FieldResolver(() => Int, { description: 'The version number of the indicator this row used.' })
@@ -33,6 +39,7 @@ export class TargetIndicatorResolver {
     return targetReads.indicatorVersion(ctx, r.indicatorId);
   }
 
+  @Authorized(Permission.WriteProject)
   @Mutation(() => TargetIndicator, { description: 'Adds a row to a draft target from the indicator library.' })
   addTargetIndicator(
     @Ctx() ctx: Context,
@@ -41,6 +48,7 @@ export class TargetIndicatorResolver {
     return targetService.addRow(ctx, input);
   }
 
+  @Authorized(Permission.WriteProject)
   @Mutation(() => TargetIndicator, { description: 'Changes a row of a draft target.' })
   updateTargetIndicator(
     @Ctx() ctx: Context,
@@ -50,6 +58,7 @@ export class TargetIndicatorResolver {
     return targetService.updateRow(ctx, id, input);
   }
 
+  @Authorized(Permission.WriteProject)
   @Mutation(() => Boolean, { description: 'Removes a row from a draft target.' })
   removeTargetIndicator(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Id of the row.' }) id: string) {
     return targetService.removeRow(ctx, id);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context';
 import { fresh } from '../../shared/loaders';
 import { fromFen, toFen } from '../../shared/money';
+import { assertDepartmentInScope } from '../../shared/scope';
 import { rows } from '../../shared/sql';
 import { applyPatch, assertUnreferenced, assertVersion, loadOr404, reference, toId } from '../../shared/writes';
 import { DepartmentEntity } from '../fiscal';
@@ -14,7 +15,7 @@ import type {
   UpdatePerformanceTargetInput,
   UpdateTargetIndicatorInput,
 } from './target.inputs';
-import { frameworkFor, lockedParent, ownerOf, sharedFunds } from './target.ownership';
+import { frameworkFor, lockedParent, ownerOf, referenceInScope, sharedFunds } from './target.ownership';
 import { targetIndicatorTable, targetTable } from './target.reads';
 import {
   checkEditable,
@@ -36,10 +37,26 @@ function touch(target: PerformanceTargetEntity): void {
   target.updatedAt = new Date();
 }
 
-async function editableTarget(em: EntityManager, id: number): Promise<PerformanceTargetEntity> {
-  const target = await em.findOneOrFail(PerformanceTargetEntity, id);
-  checkEditable(target);
+/**
+ * A target (or row) the caller may write: it exists and its department is one the caller works on; otherwise
+ * NOT_FOUND, the same answer as for an id that does not exist, so other departments' ids cannot be probed.
+ */
+async function targetInScope(ctx: Context, em: EntityManager, id: string): Promise<PerformanceTargetEntity> {
+  const target = await loadOr404(em, PerformanceTargetEntity, 'PerformanceTarget', id);
+  await assertDepartmentInScope(ctx, em, target.department.id, { type: 'PerformanceTarget', id });
   return target;
+}
+
+/** A row the caller may write, with its target (loaded once), or NOT_FOUND as for a row that does not exist. */
+async function rowInScope(
+  ctx: Context,
+  em: EntityManager,
+  id: string,
+): Promise<{ row: TargetIndicatorEntity; target: PerformanceTargetEntity }> {
+  const row = await loadOr404(em, TargetIndicatorEntity, 'TargetIndicator', id);
+  const target = await em.findOneOrFail(PerformanceTargetEntity, row.target.id);
+  await assertDepartmentInScope(ctx, em, target.department.id, { type: 'TargetIndicator', id });
+  return { row, target };
 }
 
 /** No indicator twice in one target and period, whatever its version (versions share the library code). */
@@ -100,7 +117,7 @@ export const targetService = {
   async createTarget(ctx: Context, input: CreatePerformanceTargetInput): Promise<PerformanceTarget> {
     const id = await ctx.em.transactional(async (em) => {
       const funds = checkFunds(input.funds);
-      const owner = await ownerOf(em, input, funds);
+      const owner = await ownerOf(ctx, em, input, funds);
       const framework = await frameworkFor(em, input.kind, input.fiscalYear, input.frameworkId);
       const target = em.create(PerformanceTargetEntity, {
         ...owner,
@@ -120,7 +137,7 @@ export const targetService = {
 
   async updateTarget(ctx: Context, id: string, input: UpdatePerformanceTargetInput): Promise<PerformanceTarget> {
     await ctx.em.transactional(async (em) => {
-      const target = await loadOr404(em, PerformanceTargetEntity, 'PerformanceTarget', id);
+      const target = await targetInScope(ctx, em, id);
       assertVersion(target.version, input.version, `Performance target ${target.id}`);
       checkEditable(target);
       if (input.funds !== undefined && input.funds !== null) {
@@ -147,7 +164,7 @@ export const targetService = {
 
   async deleteTarget(ctx: Context, id: string, version?: number | null): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
-      const target = await loadOr404(em, PerformanceTargetEntity, 'PerformanceTarget', id);
+      const target = await targetInScope(ctx, em, id);
       assertVersion(target.version, version, `Performance target ${target.id}`);
       checkEditable(target);
       await assertUnreferenced(em, `Performance target ${target.id}`, target.id, [
@@ -162,6 +179,7 @@ export const targetService = {
   async addRow(ctx: Context, input: AddTargetIndicatorInput): Promise<TargetIndicator> {
     const id = await ctx.em.transactional(async (em) => {
       const target = await reference(em, PerformanceTargetEntity, 'targetId', input.targetId);
+      await referenceInScope(ctx, em, target.department.id, 'targetId', input.targetId);
       checkEditable(target);
       const indicator = await usableIndicator(em, target, input.indicatorId);
       const comparator = input.comparator ?? indicator.defaultComparator;
@@ -193,8 +211,8 @@ export const targetService = {
 
   async updateRow(ctx: Context, id: string, input: UpdateTargetIndicatorInput): Promise<TargetIndicator> {
     await ctx.em.transactional(async (em) => {
-      const row = await loadOr404(em, TargetIndicatorEntity, 'TargetIndicator', id);
-      const target = await editableTarget(em, row.target.id);
+      const { row, target } = await rowInScope(ctx, em, id);
+      checkEditable(target);
       const comparator = input.comparator ?? row.comparator;
       const unit = checkUnit(comparator, input.unit === undefined ? row.unit : input.unit);
       const targetValue = input.targetValue == null ? row.targetValue : checkTargetValue(input.targetValue);
@@ -227,8 +245,8 @@ export const targetService = {
 
   async removeRow(ctx: Context, id: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
-      const row = await loadOr404(em, TargetIndicatorEntity, 'TargetIndicator', id);
-      const target = await editableTarget(em, row.target.id);
+      const { row, target } = await rowInScope(ctx, em, id);
+      checkEditable(target);
       em.remove(row);
       touch(target);
     });

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ListResult } from '../../shared/list';
 import { Decimal, Money } from '../../shared/scalars';
+import { Permission } from '../identity';
 import { Comparator } from '../indicator';
 import { Grade, TargetKind, TargetPeriod, TargetStatus } from './target.enums';
 
@@ -87,15 +88,22 @@ export class PerformanceTarget {
   @Field(() => String, { nullable: true, description: 'Implementation measures (实施保障措施).' })
   measures!: string | null;
 
+  @Authorized(Permission.ReadReviews)
   @Field(() => TargetStatus, {
-    description: 'Where it stands in the review, from draft (草稿) to approved with the budget (已批复).',
+    nullable: true,
+    description:
+      'Where it stands in the review, from draft (草稿) to approved with the budget (已批复). Not public: roles that read reviews.',
   })
   status!: TargetStatus;
 
   @Field(() => Grade, { nullable: true, description: 'Grade given in the joint review (评审等级), once graded.' })
   grade!: Grade | null;
 
-  @Field(() => Int, { description: 'How many times the target was returned for revision (审核轮次).' })
+  @Authorized(Permission.ReadReviews)
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many times the target was returned for revision (审核轮次). Not public: roles that read reviews.',
+  })
   reviewRound!: number;
 
   @Field({
@@ -103,7 +111,11 @@ export class PerformanceTarget {
   })
   submitToCongress!: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When the department last submitted it for review.' })
+  @Authorized(Permission.ReadReviews)
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the department last submitted it for review. Not public: roles that read reviews.',
+  })
   submittedAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was approved with the budget.' })
