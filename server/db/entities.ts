@@ -1,4 +1,5 @@
 import { IndicatorChangeApprovalEntity, IndicatorChangeRequestEntity } from '../modules/admission/admission.entity';
+import { AuditEntryEntity, ReviewEventEntity } from '../modules/audit/audit.entity';
 import { ExAnteAssessmentEntity } from '../modules/exante/exante.entity';
 import {
   DepartmentEntity,
@@ -44,4 +45,6 @@ export const entities = [
   RefreshTokenEntity,
   LoginThrottleEntity,
   AppSettingEntity,
+  AuditEntryEntity,
+  ReviewEventEntity,
 ];

@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { admissionResolvers } from '../modules/admission';
+import { auditResolvers } from '../modules/audit';
 import { exanteResolvers } from '../modules/exante';
 import { fiscalResolvers } from '../modules/fiscal';
 import { identityResolvers } from '../modules/identity';
@@ -20,4 +21,5 @@ export const resolvers: NonEmptyArray<ResolverClass> = [
   ...exanteResolvers,
   ...targetResolvers,
   ...reviewResolvers,
+  ...auditResolvers,
 ];

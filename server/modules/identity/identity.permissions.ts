@@ -35,6 +35,22 @@ export enum Permission {
   ReadAuditedAmount = 'ReadAuditedAmount',
   /** Read dashboards' aggregates. */
   ReadAggregates = 'ReadAggregates',
+  /** Propose an indicator for the library (入库 / 修改 / 出库申请) and edit one's drafts. */
+  ProposeIndicator = 'ProposeIndicator',
+  /** Pre-check one's department's proposals before they reach the performance division. */
+  PrecheckProposal = 'PrecheckProposal',
+  /** Approve, return or reject admission requests (the library's owner). */
+  ApproveAdmission = 'ApproveAdmission',
+  /** The department's self-review of its targets (部门自审). */
+  ReviewDepartment = 'ReviewDepartment',
+  /** The dual initial review (双初审): expenditure division or evaluation center. */
+  ReviewInitial = 'ReviewInitial',
+  /** The re-check (复核). */
+  Recheck = 'Recheck',
+  /** Run the joint review (集中会审) and grade targets. */
+  GradeTarget = 'GradeTarget',
+  /** Comment in the joint review (observers from the People's Congress and audit). */
+  CommentJointReview = 'CommentJointReview',
   /** Manage users and roles. */
   ManageUsers = 'ManageUsers',
   /** Read other users' contact data. */
@@ -95,7 +111,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReadAuditedAmount,
     Permission.DecideBudget,
   ],
-  [Role.OBSERVER]: [...BUREAU_READ, Permission.ReadReviewInternals],
+  [Role.OBSERVER]: [...BUREAU_READ, Permission.ReadReviewInternals, Permission.CommentJointReview],
   [Role.ANALYST]: [Permission.ReadReference, Permission.ReadLibrary, Permission.ReadAggregates],
   [Role.INTEGRATION]: [
     Permission.ReadReference,
