@@ -19,6 +19,7 @@ import { type SqlStats, sqlStatsStorage } from './db/stats';
 import { createContext, viewerFromAuthorization } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/errors';
 import { buildApiSchema } from './graphql/schema';
+import { exAnteConfigFrom } from './modules/exante/exante.config';
 import { type AuthSettings, signingSecret } from './modules/identity/identity.service';
 import type { Context } from './shared/context';
 
@@ -46,6 +47,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     loginMaxFailures: config.loginMaxFailures,
     loginLockMinutes: config.loginLockMinutes,
   };
+  const exAnte = exAnteConfigFrom(config);
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -111,6 +113,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
           auth,
           viewerFromAuthorization(req.headers.authorization, auth),
           (req as { requestId?: string }).requestId,
+          exAnte,
         ),
     }),
   );

@@ -25,6 +25,10 @@ export interface Config {
   /** Failed sign-ins for one login name before it is refused for a while. */
   readonly loginMaxFailures: number;
   readonly loginLockMinutes: number;
+  /** Lowest ex-ante total (0–100) that concludes SUPPORT 建议予以支持. */
+  readonly exAnteSupportMin: number;
+  /** Lowest ex-ante total (0–100) that concludes SUPPORT_AFTER_REVISION 建议调整完善后予以支持; below it NOT_SUPPORT. */
+  readonly exAnteRevisionMin: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,7 +77,20 @@ export function loadConfig(env: Env = process.env): Config {
     refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 10, 3, 1000),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440),
+    ...exAnteThresholds(env),
   };
+}
+
+/** The ex-ante conclusion thresholds: each 0–100, SUPPORT strictly above SUPPORT_AFTER_REVISION. */
+function exAnteThresholds(env: Env): Pick<Config, 'exAnteSupportMin' | 'exAnteRevisionMin'> {
+  const exAnteSupportMin = int(env, 'EXANTE_SUPPORT_MIN', 90, 0, 100);
+  const exAnteRevisionMin = int(env, 'EXANTE_REVISION_MIN', 70, 0, 100);
+  if (exAnteSupportMin <= exAnteRevisionMin) {
+    throw new ConfigError(
+      `EXANTE_SUPPORT_MIN (${exAnteSupportMin}) must be greater than EXANTE_REVISION_MIN (${exAnteRevisionMin})`,
+    );
+  }
+  return { exAnteSupportMin, exAnteRevisionMin };
 }
 
 function jwtSecret(env: Env, production: boolean): string | undefined {

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { loadConfig } from '../config';
 import { buildApiSchema } from '../graphql/schema';
 import { createLogger } from '../logger';
 import { createAdministrator } from '../modules/identity/identity.admin';
+import { renderFieldMatrix, renderRolePermissions } from '../modules/identity/identity.matrix';
 import { openDatabase } from './database';
 import { migrate } from './orm';
 import { loadDemoData } from './seeders/demo';
@@ -15,6 +16,7 @@ const usage = `usage: node dist/server/db/cli.js <command>
   seed               load the demo data into an empty database
   migration:create   write a migration for the difference between the entities and the database
   schema:print       write schema/schema.graphql
+  docs:matrix        rewrite the README's role/permission table and field matrix from the code
   create-admin --login NAME --name "DISPLAY NAME" --fiscal-division CODE [--division-name "郑州市本级"]
                      create an ADMIN user; the password is read from ADMIN_PASSWORD or the first line of stdin`;
 
@@ -36,6 +38,20 @@ async function readPassword(): Promise<string> {
 async function main(command: string | undefined): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
+  if (command === 'docs:matrix') {
+    const readme = resolve('README.md');
+    const text = readFileSync(readme, 'utf8')
+      .replace(
+        /(<!-- role-permissions:start -->\n)[\s\S]*?(<!-- role-permissions:end -->)/,
+        (_m, a, b) => `${a}${renderRolePermissions()}${b}`,
+      )
+      .replace(
+        /(<!-- field-matrix:start -->\n)[\s\S]*?(<!-- field-matrix:end -->)/,
+        (_m, a, b) => `${a}${renderFieldMatrix()}${b}`,
+      );
+    writeFileSync(readme, text);
+    return;
+  }
   if (command === 'schema:print') {
     const schema = await buildApiSchema();
     writeFileSync(resolve('schema/schema.graphql'), `${printSchema(lexicographicSortSchema(schema))}\n`);

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { ExAnteConfig } from '../modules/exante/exante.config';
 import { type AuthSettings, type Viewer, verifyAccessToken, viewerFromClaims } from '../modules/identity';
 import type { Context } from '../shared/context';
 import { DomainError } from '../shared/errors';
@@ -15,6 +16,7 @@ export function createContext(
   auth: AuthSettings,
   viewer: Viewer | null = null,
   requestId: string = randomUUID(),
+  exAnte?: ExAnteConfig,
 ): Context {
   const em = orm.em.fork();
   return {
@@ -24,6 +26,7 @@ export function createContext(
     log: log.child({ requestId, user: viewer?.loginName }),
     viewer,
     auth,
+    ...(exAnte ? { exAnte } : {}),
   };
 }
 

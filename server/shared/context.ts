@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { ExAnteConfig } from '../modules/exante/exante.config';
 import type { AuthSettings } from '../modules/identity/identity.service';
 import type { Viewer } from '../modules/identity/identity.viewer';
 import type { Loaders } from './loaders';
@@ -17,4 +18,6 @@ export interface Context {
   readonly viewer: Viewer | null;
   /** How tokens are signed and sign-ins throttled. */
   readonly auth: AuthSettings;
+  /** The ex-ante conclusion thresholds from the configuration; the defaults of exante.config.ts when absent. */
+  readonly exAnte?: ExAnteConfig;
 }

@@ -18,7 +18,10 @@ export type ErrorCode =
   | 'VALUE_NOT_NUMERIC'
   | 'DUPLICATE_INDICATOR_ROW'
   | 'TARGET_NOT_EDITABLE'
-  | 'INVALID_REFERENCE';
+  | 'INVALID_REFERENCE'
+  | 'INVALID_TRANSITION'
+  | 'PRECHECK_FAILED'
+  | 'BUDGET_BLOCKED';
 
 export class DomainError extends Error {
   constructor(

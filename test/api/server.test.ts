@@ -107,7 +107,7 @@ describe('the server process (npm start)', () => {
     } finally {
       expect(await stop(second)).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('runs the same build on a PostgreSQL database named by DATABASE_URL', async () => {
     const url = process.env.YARDSTICK_TEST_DB_URL as string;
@@ -177,5 +177,5 @@ describe('a production installation', () => {
     } finally {
       expect(await stop(running)).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 });

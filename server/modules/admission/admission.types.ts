@@ -1,6 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ListResult } from '../../shared/list';
-import { Comparator, IndicatorScope, ValueType, Visibility } from '../indicator';
+import { Comparator, Indicator, IndicatorScope, ValueType, Visibility } from '../indicator';
 import { ApprovalDecision, ChangeRequestStatus, ChangeRequestStep, ChangeRequestType } from './admission.enums';
 
 registerEnumType(ChangeRequestType, {
@@ -188,3 +188,28 @@ export class IndicatorChangeApproval {
 
 @ObjectType({ description: 'A page of indicator change requests.' })
 export class IndicatorChangeRequestList extends ListResult(IndicatorChangeRequest) {}
+
+@ObjectType({
+  description:
+    'A published library indicator like a proposed one (相似指标), with how alike their normalised names are: a likely duplicate to check before filing.',
+})
+export class SimilarIndicator {
+  @Field(() => Indicator, { description: 'The existing indicator version.' })
+  indicator!: Indicator;
+
+  @Field(() => Float, {
+    description: 'Name similarity from 0 to 1: the overlap of the character bigrams (Chinese too) of the names.',
+  })
+  similarity!: number;
+}
+
+@ObjectType({ description: 'A new change request and the existing indicators most like it.' })
+export class ProposeIndicatorChangePayload {
+  @Field(() => IndicatorChangeRequest, { description: 'The new DRAFT request.' })
+  request!: IndicatorChangeRequest;
+
+  @Field(() => [SimilarIndicator], {
+    description: 'Published indicators with a similar name, best first: check them for a duplicate before submitting.',
+  })
+  similar!: SimilarIndicator[];
+}

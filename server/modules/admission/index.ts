@@ -8,16 +8,22 @@ export {
   IndicatorChangeRequestsOfIndicatorResolver,
   IndicatorProposalResolver,
 } from './admission.resolver';
+export { ADMISSION_TRANSITIONS, AdmissionAction, allowedActions, nextState } from './admission.transitions';
 export * from './admission.types';
+export { admissionWorkflow } from './admission.workflow';
+export * from './admission.workflow.inputs';
+export { IndicatorChangeWorkflowResolver } from './admission.workflow.resolver';
 
 import {
   IndicatorChangeRequestResolver,
   IndicatorChangeRequestsOfIndicatorResolver,
   IndicatorProposalResolver,
 } from './admission.resolver';
+import { IndicatorChangeWorkflowResolver } from './admission.workflow.resolver';
 
 export const admissionResolvers = [
   IndicatorChangeRequestResolver,
   IndicatorProposalResolver,
   IndicatorChangeRequestsOfIndicatorResolver,
+  IndicatorChangeWorkflowResolver,
 ] as const;

@@ -37,9 +37,10 @@ async function assertFree(
 }
 
 /** The five scores with their exact total and the conclusion it earns under the configured thresholds. */
-function scored(scores: ExAnteScores) {
+function scored(ctx: Context, scores: ExAnteScores) {
   const total = totalScore(scores);
-  return { ...scores, totalScore: total, conclusion: conclusionFor(total, defaultExAnteConfig.thresholds) };
+  const thresholds = (ctx.exAnte ?? defaultExAnteConfig).thresholds;
+  return { ...scores, totalScore: total, conclusion: conclusionFor(total, thresholds) };
 }
 
 /**
@@ -70,7 +71,7 @@ export const exanteService = {
     assertMayAssessStage(ctx.viewer, input.stage);
     const id = await ctx.em.transactional(async (em) => {
       const project = await visibleProjectReference(ctx, em, 'projectId', input.projectId);
-      const scores = scored({
+      const scores = scored(ctx, {
         necessityScore: input.necessityScore,
         economyScore: input.economyScore,
         targetReasonablenessScore: input.targetReasonablenessScore,
@@ -102,7 +103,7 @@ export const exanteService = {
     if (input.stage) assertMayAssessStage(ctx.viewer, input.stage);
     await ctx.em.transactional(async (em) => {
       const { assessment: a, project } = await assessmentForWrite(ctx, em, id);
-      const scores = scored({
+      const scores = scored(ctx, {
         necessityScore: input.necessityScore ?? a.necessityScore,
         economyScore: input.economyScore ?? a.economyScore,
         targetReasonablenessScore: input.targetReasonablenessScore ?? a.targetReasonablenessScore,

@@ -1,6 +1,6 @@
 /** Ex-ante module: ex-ante performance assessments (事前绩效评估) of projects, and their scoring. */
 
-export { defaultExAnteConfig, type ExAnteConfig, type ExAnteThresholds } from './exante.config';
+export { defaultExAnteConfig, type ExAnteConfig, type ExAnteThresholds, exAnteConfigFrom } from './exante.config';
 export * from './exante.entity';
 export * from './exante.enums';
 export { exAnteAssessmentTable, exanteReads } from './exante.reads';
@@ -15,6 +15,7 @@ export {
   totalScore,
 } from './exante.scoring';
 export { exanteService } from './exante.service';
+export { EX_ANTE_STAGE_AUTHORITY, type ExAnteStatus, exAnteStatus, needsExAnte } from './exante.status';
 export * from './exante.types';
 
 import { ExAnteAssessmentResolver, ProjectExAnteResolver } from './exante.resolver';

@@ -79,12 +79,20 @@ const DEPARTMENT_READ = [
 
 /** Role → permissions. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.UNIT_PREPARER]: [...DEPARTMENT_READ, Permission.WriteProject, Permission.AssessExAnte],
+  [Role.UNIT_PREPARER]: [
+    ...DEPARTMENT_READ,
+    Permission.WriteProject,
+    Permission.AssessExAnte,
+    Permission.ProposeIndicator,
+  ],
   [Role.DEPARTMENT_OFFICER]: [
     ...DEPARTMENT_READ,
     Permission.WriteProject,
     Permission.AssessExAnte,
     Permission.ReadAggregates,
+    Permission.ProposeIndicator,
+    Permission.PrecheckProposal,
+    Permission.ReviewDepartment,
   ],
   [Role.EXPENDITURE_REVIEWER]: [
     ...BUREAU_READ,
@@ -92,18 +100,24 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReadAuditedAmount,
     Permission.AuditBudget,
     Permission.AssessExAnte,
+    Permission.ReviewInitial,
+    Permission.Recheck,
   ],
   [Role.EVALUATION_REVIEWER]: [
     ...BUREAU_READ,
     Permission.ReadReviewInternals,
     Permission.ReadAuditedAmount,
     Permission.AssessExAnte,
+    Permission.ReviewInitial,
   ],
   [Role.PERFORMANCE_ADMIN]: [
     ...BUREAU_READ,
     Permission.ReadReviewInternals,
     Permission.ReadAuditedAmount,
     Permission.ManageLibrary,
+    Permission.ApproveAdmission,
+    Permission.Recheck,
+    Permission.GradeTarget,
   ],
   [Role.BUDGET_OFFICER]: [
     ...BUREAU_READ,

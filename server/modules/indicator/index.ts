@@ -11,6 +11,7 @@ export {
   indicatorTable,
 } from './indicator.reads';
 export { IndicatorResolver } from './indicator.resolver';
+export { checkDefinition, dimensions } from './indicator.rules';
 export { indicatorService } from './indicator.service';
 export {
   IndicatorCategoryResolver,

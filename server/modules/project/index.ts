@@ -9,6 +9,7 @@ export {
 } from './project.access';
 export { ProjectBudgetResolver } from './project.budget.resolver';
 export { projectBudgetService } from './project.budget.service';
+export { DecideProjectBudgetInput, ProjectBudgetDecision, projectDecisionService } from './project.decision';
 export * from './project.entity';
 export * from './project.enums';
 export { NEEDS_EX_ANTE_SQL, projectBudgetTable, projectReads, projectTable } from './project.reads';

@@ -3,6 +3,7 @@ import type { Context } from '../../shared/context';
 import { FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
 import { projectBudgetService } from './project.budget.service';
+import { DecideProjectBudgetInput, ProjectBudgetDecision, projectDecisionService } from './project.decision';
 import { CreateProjectBudgetInput, ProjectBudgetListArgs, UpdateProjectBudgetInput } from './project.inputs';
 import { projectReads } from './project.reads';
 import { Project, ProjectBudget, ProjectBudgetList } from './project.types';
@@ -64,6 +65,18 @@ export class ProjectBudgetResolver {
     @Arg('input', { description: 'The changes.' }) input: UpdateProjectBudgetInput,
   ) {
     return projectBudgetService.updateProjectBudget(ctx, id, input);
+  }
+
+  @Authorized(Permission.DecideBudget)
+  @Mutation(() => ProjectBudgetDecision, {
+    description:
+      'The budget decision (预算安排) for the project of a reviewed target (budget officer, own fiscal division): FULL, REDUCED or MERGED approve the target with the budget (APPROVED, project BUDGETED); DEFERRED or CANCELLED approve nothing and leave it BLOCKED. A target not READY_FOR_BUDGET or BLOCKED is INVALID_TRANSITION; a BLOCKED one (grade 差, ex-ante missing or NOT_SUPPORT), or one whose required ex-ante assessment is missing or NOT_SUPPORT, may only be deferred or cancelled (BUDGET_BLOCKED); a stale `version` is CONFLICT.',
+  })
+  decideProjectBudget(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The decision.' }) input: DecideProjectBudgetInput,
+  ) {
+    return projectDecisionService.decideProjectBudget(ctx, input);
   }
 
   @Authorized(Permission.WriteProject)

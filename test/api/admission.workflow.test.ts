@@ -1,0 +1,412 @@
+import { Role } from '../../server/modules/identity';
+import { type Client, startApi, type TestApi, uniq } from '../helpers/api';
+import { createFiscalDivision, createUser } from '../helpers/users';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+type Id = { id: string };
+interface Request {
+  id: string;
+  type: string;
+  status: string;
+  step: string | null;
+  version: number;
+  name: string;
+  decisionComment: string | null;
+  approvals: Array<{ step: string; decision: string; comment: string | null; actorName: string }>;
+  resultIndicator: { id: string; code: string; version: number; status: string; name: string } | null;
+  duplicateOf: { id: string; code: string } | null;
+}
+interface Similar {
+  similarity: number;
+  indicator: { id: string; code: string; name: string };
+}
+
+async function signIn(role: Role, fd: string, departmentId?: string): Promise<Client> {
+  return api.as((await createUser(api, { roles: [role], fiscalDivisionCode: fd, departmentId })).token);
+}
+
+/** A fiscal division of the test's own with two departments, a category, dimensions and two published indicators. */
+async function world() {
+  const fd = await createFiscalDivision(api, '入库流程区划');
+  const bureau = await signIn(Role.PERFORMANCE_ADMIN, fd);
+  const dept = async (code: string, name: string) => {
+    const [row] = await api.sql<{ id: number }>(
+      `insert into department (fiscal_division_code, code, name, kind, created_at, updated_at)
+       values (?, ?, ?, 'ADMINISTRATIVE', now(), now()) returning id`,
+      [fd, code, name],
+    );
+    return String(row?.id);
+  };
+  const cityMgmt = await dept('120', '郑州市城市管理局');
+  const agriculture = await dept('130', '郑州市农业农村工作委员会');
+  const framework = (
+    await bureau.ok<{ createIndicatorFramework: Id }>(CREATE_FRAMEWORK, {
+      input: { code: uniq('FW'), name: '入库流程体系', kind: 'PROJECT' },
+    })
+  ).createIndicatorFramework.id;
+  const output = (
+    await bureau.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
+      input: { frameworkId: framework, code: 'OUTPUT', name: '产出指标' },
+    })
+  ).createIndicatorFrameworkNode.id;
+  const quantity = (
+    await bureau.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
+      input: { frameworkId: framework, parentId: output, code: 'QTY', name: '数量指标' },
+    })
+  ).createIndicatorFrameworkNode.id;
+  const category = (
+    await bureau.ok<{ createIndicatorCategory: Id }>(CREATE_CATEGORY, {
+      input: { fiscalDivisionCode: fd, scope: 'INDUSTRY', code: '1201', name: '城市管理' },
+    })
+  ).createIndicatorCategory.id;
+  const create = async (code: string, name: string) =>
+    (
+      await bureau.ok<{ createIndicator: Id }>(CREATE_INDICATOR, {
+        input: {
+          fiscalDivisionCode: fd,
+          code,
+          name,
+          scope: 'INDUSTRY',
+          categoryId: category,
+          level2NodeId: quantity,
+          defaultComparator: 'GE',
+          defaultUnit: '%',
+          valueType: 'QUANTITATIVE',
+        },
+      })
+    ).createIndicator.id;
+  const sweeping = await create('HY12010001', '主次干道机械化清扫率');
+  const vegetables = await create('HY12010002', '蔬菜生产保供基地面积');
+  await api.sql(`update indicator set status = 'PUBLISHED', published_at = now() where id in (?, ?)`, [
+    Number(sweeping),
+    Number(vegetables),
+  ]);
+  return {
+    fd,
+    bureau,
+    cityMgmt,
+    agriculture,
+    category,
+    quantity,
+    sweeping,
+    vegetables,
+    preparer: await signIn(Role.UNIT_PREPARER, fd, cityMgmt),
+    officer: await signIn(Role.DEPARTMENT_OFFICER, fd, cityMgmt),
+    agriPreparer: await signIn(Role.UNIT_PREPARER, fd, agriculture),
+    agriOfficer: await signIn(Role.DEPARTMENT_OFFICER, fd, agriculture),
+  };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+function definition(w: World, name: string) {
+  return {
+    name,
+    scope: 'INDUSTRY',
+    categoryId: w.category,
+    level2NodeId: w.quantity,
+    explanation: '在线车辆数/环卫车辆总数',
+    defaultComparator: 'GE',
+    defaultUnit: '%',
+    valueType: 'QUANTITATIVE',
+  };
+}
+
+async function propose(client: Client, input: Record<string, unknown>) {
+  const data = await client.ok<{ proposeIndicatorChange: { request: Request; similar: Similar[] } }>(PROPOSE, {
+    input: { reason: '项目绩效目标需要该指标', exampleProject: '智慧环卫建设项目', ...input },
+  });
+  return data.proposeIndicatorChange;
+}
+
+async function act(client: Client, mutation: string, variables: Record<string, unknown>): Promise<Request> {
+  const data = await client.ok<Record<string, Request>>(mutation, variables);
+  return Object.values(data)[0] as Request;
+}
+
+/** Proposed, submitted and pre-checked: waiting for the performance division. */
+async function toReview(w: World, request: Request): Promise<Request> {
+  const submitted = await act(w.preparer, SUBMIT, { id: request.id, version: request.version });
+  expect([submitted.status, submitted.step]).toEqual(['IN_REVIEW', 'DEPARTMENT_PRECHECK']);
+  const prechecked = await act(w.officer, PRECHECK, {
+    id: request.id,
+    version: submitted.version,
+    decision: 'PASS',
+    comment: '同意报送',
+  });
+  expect([prechecked.status, prechecked.step]).toEqual(['IN_REVIEW', 'PERFORMANCE_REVIEW']);
+  return prechecked;
+}
+
+async function counts(fd: string) {
+  const [row] = await api.sql<{ audit: string; events: string }>(
+    `select (select count(*) from audit_entry where fiscal_division_code = ?) as audit,
+            (select count(*) from review_event where fiscal_division_code = ?) as events`,
+    [fd, fd],
+  );
+  return { audit: Number(row?.audit), events: Number(row?.events) };
+}
+
+async function eventTypes(fd: string, requestId: string): Promise<string[]> {
+  const found = await api.sql<{ type: string }>(
+    `select type from review_event where fiscal_division_code = ? and subject_type = 'IndicatorChangeRequest'
+       and subject_id = ? order by position`,
+    [fd, requestId],
+  );
+  return found.map((r) => r.type);
+}
+
+describe('the admission queue: propose, pre-check, approve', () => {
+  it('admits a new indicator: code assigned, version 1 published, every step recorded', async () => {
+    const w = await world();
+    const { request } = await propose(w.preparer, { type: 'ADMIT', definition: definition(w, '智慧环卫车辆在线率') });
+    expect([request.type, request.status, request.step, request.name]).toEqual([
+      'ADMIT',
+      'DRAFT',
+      null,
+      '智慧环卫车辆在线率',
+    ]);
+    const review = await toReview(w, request);
+    const approved = await act(w.bureau, APPROVE, { id: request.id, version: review.version, comment: '同意入库' });
+    expect(approved.status).toBe('APPROVED');
+    expect(approved.step).toBeNull();
+    expect(approved.decisionComment).toBe('同意入库');
+    expect(approved.resultIndicator).toEqual({
+      id: expect.any(String),
+      code: 'HY12010003',
+      version: 1,
+      status: 'PUBLISHED',
+      name: '智慧环卫车辆在线率',
+    });
+    expect(approved.approvals.map((a) => [a.step, a.decision, a.comment])).toEqual([
+      ['DEPARTMENT_PRECHECK', 'PASS', '同意报送'],
+      ['PERFORMANCE_REVIEW', 'APPROVE', '同意入库'],
+    ]);
+    expect(approved.approvals.every((a) => a.actorName.startsWith('测试用户'))).toBe(true);
+    expect(await eventTypes(w.fd, request.id)).toEqual([
+      'ADMISSION_PROPOSED',
+      'ADMISSION_SUBMITTED',
+      'ADMISSION_PRECHECKED',
+      'ADMISSION_APPROVED',
+    ]);
+    const published = await api.sql<{ type: string; subject_id: string }>(
+      `select type, subject_id from review_event where fiscal_division_code = ? and subject_type = 'Indicator'`,
+      [w.fd],
+    );
+    expect(published).toEqual([{ type: 'INDICATOR_PUBLISHED', subject_id: approved.resultIndicator?.id }]);
+    const audit = await api.sql<{ action: string }>(
+      `select action from audit_entry where subject_type = 'IndicatorChangeRequest' and subject_id = ? order by id`,
+      [request.id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['PROPOSE', 'SUBMIT', 'PRECHECK_PASS', 'APPROVE']);
+  });
+
+  it('modifies a published indicator: a new version of the same code supersedes the old one', async () => {
+    const w = await world();
+    const { request } = await propose(w.preparer, {
+      type: 'MODIFY',
+      indicatorId: w.sweeping,
+      definition: { name: '主次干道机械化清扫率（含夜间）' },
+    });
+    const review = await toReview(w, request);
+    const approved = await act(w.bureau, APPROVE, { id: request.id, version: review.version });
+    expect(approved.resultIndicator).toMatchObject({
+      code: 'HY12010001',
+      version: 2,
+      status: 'PUBLISHED',
+      name: '主次干道机械化清扫率（含夜间）',
+    });
+    const versions = await api.sql<{ id: number; version_no: number; status: string; supersedes_id: number | null }>(
+      `select id, version_no, status, supersedes_id from indicator where fiscal_division_code = ? and code = ?
+       order by version_no`,
+      [w.fd, 'HY12010001'],
+    );
+    expect(
+      versions.map((v) => [v.version_no, v.status, v.supersedes_id === null ? null : String(v.supersedes_id)]),
+    ).toEqual([
+      [1, 'SUPERSEDED', null],
+      [2, 'PUBLISHED', w.sweeping],
+    ]);
+  });
+
+  it('retires a published indicator', async () => {
+    const w = await world();
+    const { request } = await propose(w.preparer, { type: 'RETIRE', indicatorId: w.sweeping });
+    const review = await toReview(w, request);
+    const approved = await act(w.bureau, APPROVE, { id: request.id, version: review.version });
+    expect(approved.status).toBe('APPROVED');
+    const [row] = await api.sql<{ status: string; enabled: boolean }>(
+      'select status, enabled from indicator where id = ?',
+      [Number(w.sweeping)],
+    );
+    expect(row).toEqual({ status: 'RETIRED', enabled: false });
+  });
+
+  it('returns a request with a comment; the applicant revises and resubmits', async () => {
+    const w = await world();
+    const { request } = await propose(w.preparer, { type: 'ADMIT', definition: definition(w, '道路保洁作业覆盖率') });
+    const review = await toReview(w, request);
+    const noComment = await w.bureau.gql(RETURN, { id: request.id, version: review.version, comment: ' ' });
+    expect(noComment.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const returned = await act(w.bureau, RETURN, {
+      id: request.id,
+      version: review.version,
+      comment: '请补充计算方法',
+    });
+    expect([returned.status, returned.step, returned.decisionComment]).toEqual(['RETURNED', null, '请补充计算方法']);
+    const edited = await act(w.preparer, UPDATE, {
+      id: request.id,
+      input: { version: returned.version, definition: { name: '道路机械化保洁作业覆盖率' } },
+    });
+    expect([edited.status, edited.name]).toEqual(['RETURNED', '道路机械化保洁作业覆盖率']);
+    const resubmitted = await act(w.preparer, SUBMIT, { id: request.id, version: edited.version });
+    expect([resubmitted.status, resubmitted.step]).toEqual(['IN_REVIEW', 'DEPARTMENT_PRECHECK']);
+    expect(resubmitted.approvals.map((a) => a.decision)).toEqual(['PASS', 'RETURN']);
+    expect(await eventTypes(w.fd, request.id)).toEqual([
+      'ADMISSION_PROPOSED',
+      'ADMISSION_SUBMITTED',
+      'ADMISSION_PRECHECKED',
+      'ADMISSION_RETURNED',
+      'ADMISSION_EDITED',
+      'ADMISSION_SUBMITTED',
+    ]);
+  });
+
+  it('shows a near-duplicate Chinese name its existing indicator first, and rejects it as that duplicate', async () => {
+    const w = await world();
+    const proposed = await propose(w.agriPreparer, {
+      type: 'ADMIT',
+      definition: { ...definition(w, '蔬菜保供基地面积'), defaultUnit: '亩' },
+    });
+    expect(proposed.similar[0]?.indicator).toEqual({
+      id: w.vegetables,
+      code: 'HY12010002',
+      name: '蔬菜生产保供基地面积',
+    });
+    expect(proposed.similar[0]?.similarity).toBeCloseTo(0.75, 2);
+    expect(proposed.similar.every((s) => s.similarity >= 0.3)).toBe(true);
+    expect(proposed.similar.map((s) => s.indicator.code)).not.toContain('HY12010001');
+
+    const request = proposed.request;
+    const review = await (async () => {
+      const submitted = await act(w.agriPreparer, SUBMIT, { id: request.id, version: request.version });
+      return act(w.agriOfficer, PRECHECK, { id: request.id, version: submitted.version, decision: 'PASS' });
+    })();
+    const seen = await w.bureau.ok<{ indicatorChangeRequest: { similarIndicators: Similar[] } }>(SIMILAR, {
+      id: request.id,
+    });
+    expect(seen.indicatorChangeRequest.similarIndicators).toEqual(proposed.similar);
+
+    const rejected = await act(w.bureau, REJECT, {
+      id: request.id,
+      version: review.version,
+      reason: '与现有指标 HY12010002 重复',
+      duplicateOfId: w.vegetables,
+    });
+    expect([rejected.status, rejected.decisionComment]).toEqual(['REJECTED', '与现有指标 HY12010002 重复']);
+    expect(rejected.duplicateOf).toEqual({ id: w.vegetables, code: 'HY12010002' });
+    expect(rejected.approvals.map((a) => a.decision)).toEqual(['PASS', 'REJECT']);
+  });
+});
+
+describe('the admission queue refuses what is not allowed, and records nothing then', () => {
+  it('INVALID_TRANSITION for approving a draft, naming the state and the allowed actions', async () => {
+    const w = await world();
+    const { request } = await propose(w.preparer, { type: 'ADMIT', definition: definition(w, '环卫车辆作业率') });
+    const before = await counts(w.fd);
+    const r = await w.bureau.gql(APPROVE, { id: request.id, version: request.version });
+    expect(r.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    expect(r.errors?.[0]?.message).toMatch(/is DRAFT/);
+    expect(r.errors?.[0]?.message).toMatch(/updateIndicatorChangeRequest, submitIndicatorChangeRequest/);
+    expect(await counts(w.fd)).toEqual(before);
+  });
+
+  it('FORBIDDEN for a preparer approving, NOT_FOUND for another department, CONFLICT for a stale version', async () => {
+    const w = await world();
+    const { request } = await propose(w.preparer, { type: 'ADMIT', definition: definition(w, '垃圾清运及时率') });
+    const review = await toReview(w, request);
+    const before = await counts(w.fd);
+
+    const forbidden = await w.preparer.gql(APPROVE, { id: request.id, version: review.version });
+    expect(forbidden.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const officerApproves = await w.officer.gql(APPROVE, { id: request.id, version: review.version });
+    expect(officerApproves.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+
+    const foreign = await w.agriOfficer.gql(PRECHECK, { id: request.id, version: review.version, decision: 'PASS' });
+    expect(foreign.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['NOT_FOUND', `IndicatorChangeRequest ${request.id} does not exist.`],
+    ]);
+
+    const stale = await w.bureau.gql(APPROVE, { id: request.id, version: request.version });
+    expect(stale.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+    expect(await counts(w.fd)).toEqual(before);
+
+    const [row] = await api.sql<{ status: string }>('select status from indicator_change_request where id = ?', [
+      Number(request.id),
+    ]);
+    expect(row?.status).toBe('IN_REVIEW');
+  });
+
+  it('lets exactly one of two simultaneous approvals of the same version through', async () => {
+    const w = await world();
+    const { request } = await propose(w.preparer, { type: 'ADMIT', definition: definition(w, '公厕保洁达标率') });
+    const review = await toReview(w, request);
+    const other = await signIn(Role.PERFORMANCE_ADMIN, w.fd);
+    const results = await Promise.all([
+      w.bureau.gql(APPROVE, { id: request.id, version: review.version }),
+      other.gql(APPROVE, { id: request.id, version: review.version }),
+    ]);
+    const ok = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors);
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(refused[0]?.errors?.[0]?.extensions?.code);
+    const published = await api.sql<{ n: string }>(
+      `select count(*) as n from indicator where fiscal_division_code = ? and name = '公厕保洁达标率'`,
+      [w.fd],
+    );
+    expect(Number(published[0]?.n)).toBe(1);
+    expect(await eventTypes(w.fd, request.id)).toEqual([
+      'ADMISSION_PROPOSED',
+      'ADMISSION_SUBMITTED',
+      'ADMISSION_PRECHECKED',
+      'ADMISSION_APPROVED',
+    ]);
+  });
+});
+
+const CREATE_FRAMEWORK = `mutation($input: CreateIndicatorFrameworkInput!) { createIndicatorFramework(input: $input) { id } }`;
+const CREATE_NODE = `mutation($input: CreateIndicatorFrameworkNodeInput!) { createIndicatorFrameworkNode(input: $input) { id } }`;
+const CREATE_CATEGORY = `mutation($input: CreateIndicatorCategoryInput!) { createIndicatorCategory(input: $input) { id } }`;
+const CREATE_INDICATOR = `mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { id } }`;
+const REQUEST_FIELDS = `id type status step version name decisionComment
+  approvals { step decision comment actorName }
+  resultIndicator { id code version status name }
+  duplicateOf { id code }`;
+const SIMILAR_FIELDS = 'similarity indicator { id code name }';
+const PROPOSE = `mutation($input: ProposeIndicatorChangeInput!) {
+  proposeIndicatorChange(input: $input) { request { ${REQUEST_FIELDS} } similar { ${SIMILAR_FIELDS} } }
+}`;
+const UPDATE = `mutation($id: ID!, $input: UpdateIndicatorChangeRequestInput!) {
+  updateIndicatorChangeRequest(id: $id, input: $input) { ${REQUEST_FIELDS} }
+}`;
+const SUBMIT = `mutation($id: ID!, $version: Int!) { submitIndicatorChangeRequest(id: $id, version: $version) { ${REQUEST_FIELDS} } }`;
+const PRECHECK = `mutation($id: ID!, $version: Int!, $decision: PrecheckDecision!, $comment: String) {
+  precheckIndicatorChangeRequest(id: $id, version: $version, decision: $decision, comment: $comment) { ${REQUEST_FIELDS} }
+}`;
+const APPROVE = `mutation($id: ID!, $version: Int!, $comment: String) {
+  approveIndicatorChangeRequest(id: $id, version: $version, comment: $comment) { ${REQUEST_FIELDS} }
+}`;
+const RETURN = `mutation($id: ID!, $version: Int!, $comment: String!) {
+  returnIndicatorChangeRequest(id: $id, version: $version, comment: $comment) { ${REQUEST_FIELDS} }
+}`;
+const REJECT = `mutation($id: ID!, $version: Int!, $reason: String!, $duplicateOfId: ID) {
+  rejectIndicatorChangeRequest(id: $id, version: $version, reason: $reason, duplicateOfId: $duplicateOfId) { ${REQUEST_FIELDS} }
+}`;
+const SIMILAR = `query($id: ID!) { indicatorChangeRequest(id: $id) { similarIndicators { ${SIMILAR_FIELDS} } } }`;
