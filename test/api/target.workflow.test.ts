@@ -467,6 +467,65 @@ describe('refusals', () => {
 });
 
 const TARGET = 'id status version grade reviewRound submitToCongress';
+
+describe('end to end: from a new draft to the budget, signing in as each role in turn', () => {
+  const DECIDE = `mutation($input: DecideProjectBudgetInput!) {
+    decideProjectBudget(input: $input) { targetStatus budget { requested approved cut decision } }
+  }`;
+  const PROJECT = `query($id: ID!) { project(id: $id) { phase } }`;
+
+  it('优 → ready for budget → FULL: the target is approved with its budget and the project budgeted', async () => {
+    const budgetOfficer = as(api, await userOf(api, w, Role.BUDGET_OFFICER));
+    let t = await toJointReview();
+    await observer.ok(COMMENT, { targetId: t.id, comment: '人大代表：目标明确' });
+    t = { ...(await grade(t, 19)), projectId: t.projectId };
+    expect(t).toMatchObject({ status: 'READY_FOR_BUDGET', grade: 'EXCELLENT', submitToCongress: true });
+    const decided = await budgetOfficer.ok<{
+      decideProjectBudget: {
+        targetStatus: string;
+        budget: { requested: string; approved: string; cut: string; decision: string };
+      };
+    }>(DECIDE, { input: { targetId: t.id, version: t.version, decision: 'FULL', reason: '全额安排' } });
+    expect(decided.decideProjectBudget).toEqual({
+      targetStatus: 'APPROVED',
+      budget: { requested: '500000.00', approved: '500000.00', cut: '0.00', decision: 'FULL' },
+    });
+    expect((await bureau.ok<{ project: { phase: string } }>(PROJECT, { id: t.projectId })).project.phase).toBe(
+      'BUDGETED',
+    );
+    // Disclosed together (公开同步): the public now sees the approved target.
+    const publicView = await api.gql<{ performanceTarget: { id: string } }>(
+      'query($id: ID!) { performanceTarget(id: $id) { id } }',
+      {
+        id: t.id,
+      },
+    );
+    expect(publicView.data?.performanceTarget.id).toBe(t.id);
+    const trail = await bureau.ok<{ history: Array<{ action: string }> }>(HISTORY, { id: t.id });
+    expect(trail.history.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('差 → blocked → only DEFERRED or CANCELLED: the budget ends cancelled and nothing is arranged', async () => {
+    const budgetOfficer = as(api, await userOf(api, w, Role.BUDGET_OFFICER));
+    let t = await toJointReview();
+    t = { ...(await grade(t, 10)), projectId: t.projectId };
+    expect(t).toMatchObject({ status: 'BLOCKED', grade: 'POOR' });
+    const arrange = await budgetOfficer.gql(DECIDE, {
+      input: { targetId: t.id, version: t.version, decision: 'FULL', reason: '尝试安排' },
+    });
+    expect(arrange.errors?.[0]?.extensions?.code).toBe('BUDGET_BLOCKED');
+    const cancelled = await budgetOfficer.ok<{
+      decideProjectBudget: { targetStatus: string; budget: { approved: string; cut: string; decision: string } };
+    }>(DECIDE, {
+      input: { targetId: t.id, version: t.version, decision: 'CANCELLED', reason: '绩效目标评审为差，取消预算安排' },
+    });
+    expect(cancelled.decideProjectBudget).toEqual({
+      targetStatus: 'BLOCKED',
+      budget: { requested: '500000.00', approved: '0.00', cut: '500000.00', decision: 'CANCELLED' },
+    });
+  });
+});
+
 const CREATE_TARGET = `mutation($input: CreatePerformanceTargetInput!) { createPerformanceTarget(input: $input) { ${TARGET} } }`;
 const ADD_ROW = `mutation($input: AddTargetIndicatorInput!) { addTargetIndicator(input: $input) { id } }`;
 const GET_TARGET = `query($id: ID!) { performanceTarget(id: $id) { ${TARGET} } }`;

@@ -209,6 +209,18 @@ describe('pre-check on submit', () => {
     expect(blocking.find((f) => f.code === 'WEIGHTS_NOT_100')?.message).toContain('90');
   });
 
+  it('a transfer target’s regional shares must add up to its funds', () => {
+    const input = base();
+    input.shares = { count: 4, total: '100000.00' };
+    expect(precheck(input).blocking).toEqual([]);
+    input.shares = { count: 4, total: '90000.00' };
+    const [finding] = precheck(input).blocking;
+    expect(finding?.code).toBe('SHARES_MISMATCH');
+    expect(finding?.message).toContain('90000.00');
+    input.shares = { count: 0, total: '0' };
+    expect(precheck(input).blocking).toEqual([]);
+  });
+
   it('weights that add up to 100 pass; a project without a budget request is blocked', () => {
     const input = base();
     input.rows[0]!.weight = '40.5';

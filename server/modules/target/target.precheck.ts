@@ -35,6 +35,8 @@ export interface PrecheckInput {
   requested: string | null;
   /** The level-1 dimensions (一级指标) of the target's framework. */
   dimensions: { id: number; code: string; name: string }[];
+  /** For a transfer-payment target split into districts' shares: how many shares and their funds in total. */
+  shares?: { count: number; total: string };
   rows: PrecheckRow[];
 }
 
@@ -124,6 +126,13 @@ export function precheck(input: PrecheckInput): PrecheckResult {
     }
   }
 
+  if (input.shares && input.shares.count > 0 && toFen(input.shares.total) !== toFen(input.funds)) {
+    blocking.push({
+      code: 'SHARES_MISMATCH',
+      message: `The ${input.shares.count} regional shares add up to ${input.shares.total}, not the target's funds of ${input.funds}; the districts' shares must add up to the whole.`,
+    });
+  }
+
   if (input.rows.length > 0) {
     const quantitative = input.rows.filter((r) => r.comparator !== Comparator.QUALITATIVE).length;
     const ratio = quantitative / input.rows.length;
@@ -192,12 +201,19 @@ export async function precheckFacts(
     );
     requested = b?.requested ?? null;
   }
+  const [shares] = await rows<{ count: string; total: string }>(
+    { em },
+    `select count(*)::text as count, coalesce(sum(funds), 0)::text as total
+       from performance_target where parent_id = ? and kind = 'TRANSFER_REGIONAL'`,
+    [target.id],
+  );
   return {
     kind: target.kind,
     overallGoal: target.overallGoal,
     annualGoal: target.annualGoal,
     funds: target.funds,
     requested,
+    shares: { count: Number(shares?.count ?? 0), total: shares?.total ?? '0' },
     dimensions: dimensions.map((d) => ({ id: Number(d.id), code: d.code, name: d.name })),
     rows: targetRows.map((r) => ({
       id: Number(r.id),
