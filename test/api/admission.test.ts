@@ -1,6 +1,7 @@
 import { Role } from '../../server/modules/identity';
-import { type Client, startApi, type TestApi, uniq } from '../helpers/api';
-import { createFiscalDivision, createUser } from '../helpers/users';
+import { type Client, startApi, type TestApi } from '../helpers/api';
+import { createFiscalDivision } from '../helpers/users';
+import { buildIndicatorLibrary, signIn as signInAs } from '../helpers/world';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -13,13 +14,11 @@ afterAll(async () => {
 type Id = { id: string };
 
 /** A signed-in client of a new user with one role in a fiscal division and, for scoped roles, its unit. */
-async function signIn(
+const signIn = (
   role: Role,
   fiscalDivisionCode: string,
   scope: { departmentId?: string; financeDivisionId?: string } = {},
-): Promise<Client> {
-  return api.as((await createUser(api, { roles: [role], fiscalDivisionCode, ...scope })).token);
-}
+) => signInAs(api, [role], fiscalDivisionCode, scope);
 
 interface Queue {
   /** A fiscal division of this test's own, so counts are ours alone. */
@@ -113,60 +112,13 @@ async function approval(
 
 /** The library and a queue arranged in SQL: the admission workflow that writes these rows comes in a later issue. */
 async function queue(): Promise<Queue> {
-  const fd = await createFiscalDivision(api, '入库测试区划');
-  const bureau = await signIn(Role.PERFORMANCE_ADMIN, fd);
-  const dept = async (code: string, name: string) => {
-    const [row] = await api.sql<{ id: number }>(
-      `insert into department (fiscal_division_code, code, name, kind, created_at, updated_at)
-       values (?, ?, ?, 'ADMINISTRATIVE', now(), now()) returning id`,
-      [fd, code, name],
-    );
-    return String(row?.id);
-  };
-  const cityMgmt = await dept('120', '郑州市城市管理局');
-  const agriculture = await dept('130', '郑州市农业农村工作委员会');
-  const framework = (
-    await bureau.ok<{ createIndicatorFramework: Id }>(CREATE_FRAMEWORK, {
-      input: { code: uniq('FW'), name: '入库测试体系', kind: 'PROJECT' },
-    })
-  ).createIndicatorFramework.id;
-  const output = (
-    await bureau.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
-      input: { frameworkId: framework, code: 'OUTPUT', name: '产出指标' },
-    })
-  ).createIndicatorFrameworkNode.id;
-  const quantity = (
-    await bureau.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
-      input: { frameworkId: framework, parentId: output, code: 'QTY', name: '数量指标' },
-    })
-  ).createIndicatorFrameworkNode.id;
-  const category = (
-    await bureau.ok<{ createIndicatorCategory: Id }>(CREATE_CATEGORY, {
-      input: { fiscalDivisionCode: fd, scope: 'INDUSTRY', code: '12', name: '城市管理', ownerDepartmentId: cityMgmt },
-    })
-  ).createIndicatorCategory.id;
-  const create = async (code: string, name: string) =>
-    (
-      await bureau.ok<{ createIndicator: Id }>(CREATE_INDICATOR, {
-        input: {
-          fiscalDivisionCode: fd,
-          code,
-          name,
-          scope: 'INDUSTRY',
-          categoryId: category,
-          level2NodeId: quantity,
-          defaultComparator: 'GE',
-          defaultUnit: '%',
-          valueType: 'QUANTITATIVE',
-        },
-      })
-    ).createIndicator.id;
-  const v1 = await create('HY12010001', '主次干道机械化清扫率');
-  const vegetables = await create('HY12010002', '蔬菜生产保供基地面积');
-  await api.sql(`update indicator set status = 'PUBLISHED', published_at = now() where id in (?, ?)`, [
-    Number(v1),
-    Number(vegetables),
-  ]);
+  const { fd, bureau, cityMgmt, agriculture, category, output, quantity, sweeping, vegetables } =
+    await buildIndicatorLibrary(api, {
+      name: '入库测试区划',
+      frameworkName: '入库测试体系',
+      category: { code: '12', ownedByCityMgmt: true },
+    });
+  const v1 = sweeping;
   const [v2row] = await api.sql<{ id: number }>(
     `insert into indicator (fiscal_division_code, code, version_no, name, scope, category_id, level1node_id,
        level2node_id, default_comparator, default_unit, value_type, status, supersedes_id, published_at, created_at,
@@ -540,10 +492,6 @@ describe('who sees the admission queue', () => {
   });
 });
 
-const CREATE_FRAMEWORK = `mutation($input: CreateIndicatorFrameworkInput!) { createIndicatorFramework(input: $input) { id } }`;
-const CREATE_NODE = `mutation($input: CreateIndicatorFrameworkNodeInput!) { createIndicatorFrameworkNode(input: $input) { id } }`;
-const CREATE_CATEGORY = `mutation($input: CreateIndicatorCategoryInput!) { createIndicatorCategory(input: $input) { id } }`;
-const CREATE_INDICATOR = `mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { id } }`;
 const REQUEST = `query($id: ID!) {
   indicatorChangeRequest(id: $id) {
     id fiscalDivisionCode type status step name reason exampleProject applicantName decisionComment

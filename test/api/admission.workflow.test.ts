@@ -1,6 +1,6 @@
 import { Role } from '../../server/modules/identity';
-import { type Client, startApi, type TestApi, uniq } from '../helpers/api';
-import { createFiscalDivision, createUser } from '../helpers/users';
+import { type Client, startApi, type TestApi } from '../helpers/api';
+import { buildIndicatorLibrary, signIn as signInAs } from '../helpers/world';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -10,7 +10,6 @@ afterAll(async () => {
   await api.stop();
 });
 
-type Id = { id: string };
 interface Request {
   id: string;
   type: string;
@@ -28,75 +27,18 @@ interface Similar {
   indicator: { id: string; code: string; name: string };
 }
 
-async function signIn(role: Role, fd: string, departmentId?: string): Promise<Client> {
-  return api.as((await createUser(api, { roles: [role], fiscalDivisionCode: fd, departmentId })).token);
-}
+const signIn = (role: Role, fd: string, departmentId?: string) => signInAs(api, [role], fd, { departmentId });
 
 /** A fiscal division of the test's own with two departments, a category, dimensions and two published indicators. */
 async function world() {
-  const fd = await createFiscalDivision(api, '入库流程区划');
-  const bureau = await signIn(Role.PERFORMANCE_ADMIN, fd);
-  const dept = async (code: string, name: string) => {
-    const [row] = await api.sql<{ id: number }>(
-      `insert into department (fiscal_division_code, code, name, kind, created_at, updated_at)
-       values (?, ?, ?, 'ADMINISTRATIVE', now(), now()) returning id`,
-      [fd, code, name],
-    );
-    return String(row?.id);
-  };
-  const cityMgmt = await dept('120', '郑州市城市管理局');
-  const agriculture = await dept('130', '郑州市农业农村工作委员会');
-  const framework = (
-    await bureau.ok<{ createIndicatorFramework: Id }>(CREATE_FRAMEWORK, {
-      input: { code: uniq('FW'), name: '入库流程体系', kind: 'PROJECT' },
-    })
-  ).createIndicatorFramework.id;
-  const output = (
-    await bureau.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
-      input: { frameworkId: framework, code: 'OUTPUT', name: '产出指标' },
-    })
-  ).createIndicatorFrameworkNode.id;
-  const quantity = (
-    await bureau.ok<{ createIndicatorFrameworkNode: Id }>(CREATE_NODE, {
-      input: { frameworkId: framework, parentId: output, code: 'QTY', name: '数量指标' },
-    })
-  ).createIndicatorFrameworkNode.id;
-  const category = (
-    await bureau.ok<{ createIndicatorCategory: Id }>(CREATE_CATEGORY, {
-      input: { fiscalDivisionCode: fd, scope: 'INDUSTRY', code: '1201', name: '城市管理' },
-    })
-  ).createIndicatorCategory.id;
-  const create = async (code: string, name: string) =>
-    (
-      await bureau.ok<{ createIndicator: Id }>(CREATE_INDICATOR, {
-        input: {
-          fiscalDivisionCode: fd,
-          code,
-          name,
-          scope: 'INDUSTRY',
-          categoryId: category,
-          level2NodeId: quantity,
-          defaultComparator: 'GE',
-          defaultUnit: '%',
-          valueType: 'QUANTITATIVE',
-        },
-      })
-    ).createIndicator.id;
-  const sweeping = await create('HY12010001', '主次干道机械化清扫率');
-  const vegetables = await create('HY12010002', '蔬菜生产保供基地面积');
-  await api.sql(`update indicator set status = 'PUBLISHED', published_at = now() where id in (?, ?)`, [
-    Number(sweeping),
-    Number(vegetables),
-  ]);
+  const library = await buildIndicatorLibrary(api, {
+    name: '入库流程区划',
+    frameworkName: '入库流程体系',
+    category: { code: '1201' },
+  });
+  const { fd, cityMgmt, agriculture } = library;
   return {
-    fd,
-    bureau,
-    cityMgmt,
-    agriculture,
-    category,
-    quantity,
-    sweeping,
-    vegetables,
+    ...library,
     preparer: await signIn(Role.UNIT_PREPARER, fd, cityMgmt),
     officer: await signIn(Role.DEPARTMENT_OFFICER, fd, cityMgmt),
     agriPreparer: await signIn(Role.UNIT_PREPARER, fd, agriculture),
@@ -381,10 +323,6 @@ describe('the admission queue refuses what is not allowed, and records nothing t
   });
 });
 
-const CREATE_FRAMEWORK = `mutation($input: CreateIndicatorFrameworkInput!) { createIndicatorFramework(input: $input) { id } }`;
-const CREATE_NODE = `mutation($input: CreateIndicatorFrameworkNodeInput!) { createIndicatorFrameworkNode(input: $input) { id } }`;
-const CREATE_CATEGORY = `mutation($input: CreateIndicatorCategoryInput!) { createIndicatorCategory(input: $input) { id } }`;
-const CREATE_INDICATOR = `mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { id } }`;
 const REQUEST_FIELDS = `id type status step version name decisionComment
   approvals { step decision comment actorName }
   resultIndicator { id code version status name }

@@ -1,6 +1,7 @@
 import { Role } from '../../server/modules/identity';
 import { type Client, type GqlResult, startApi, type TestApi, uniq } from '../helpers/api';
 import { createFiscalDivision, createUser } from '../helpers/users';
+import { insertId, signIn } from '../helpers/world';
 
 /**
  * The budget decision (预算安排): the budget officer applies the review grade and the ex-ante conclusion to a
@@ -31,10 +32,7 @@ interface World {
 
 let w: World;
 
-async function id(sql: string, params: unknown[]): Promise<number> {
-  const [row] = await api.sql<{ id: number }>(`${sql} returning id`, params);
-  return Number(row?.id);
-}
+const id = async (sql: string, params: unknown[]): Promise<number> => Number(await insertId(api, sql, params));
 
 beforeAll(async () => {
   const fd = await createFiscalDivision(api, '预算安排测试市');
@@ -53,8 +51,8 @@ beforeAll(async () => {
     `insert into indicator_framework (code, name, kind, is_default) values (?, '预算安排测试框架', 'PROJECT', false)`,
     [uniq('FW')],
   );
-  const client = async (roles: Role[], scope: Record<string, unknown> = {}, code = fd) =>
-    api.as((await createUser(api, { roles, fiscalDivisionCode: code, ...scope })).token);
+  const client = (roles: Role[], scope: { departmentId?: number; financeDivisionId?: number } = {}, code = fd) =>
+    signIn(api, roles, code, scope);
   w = {
     fd,
     dept,

@@ -1,6 +1,5 @@
-import { Role } from '../../server/modules/identity';
-import { type Client, type GqlResult, startApi, type TestApi, uniq } from '../helpers/api';
-import { createFiscalDivision, createUser } from '../helpers/users';
+import { type GqlResult, startApi, type TestApi, uniq } from '../helpers/api';
+import { buildWorld, type Who, type BaseWorld as World } from '../helpers/world';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -10,99 +9,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-/** Who a test acts as: a signed-in user of the world's fiscal division, or the anonymous public. */
-type Who =
-  | 'anonymous'
-  | 'preparer'
-  | 'officer'
-  | 'civilOfficer'
-  | 'jkwReviewer'
-  | 'shbReviewer'
-  | 'evaluator'
-  | 'perfAdmin'
-  | 'budgetOfficer'
-  | 'observer'
-  | 'analyst'
-  | 'integration';
-
-interface World {
-  fd: string;
-  /** 教育局, managed by 教科文处 (jkw). */
-  edu: string;
-  /** 民政局, managed by 社会保障处 (shb). */
-  civil: string;
-  jkw: string;
-  shb: string;
-  as(who: Who): Promise<Client>;
-}
-
-function userSpec(w: Omit<World, 'as'>, who: Exclude<Who, 'anonymous'>) {
-  const specs: Record<
-    Exclude<Who, 'anonymous'>,
-    { roles: Role[]; departmentId?: string; financeDivisionId?: string }
-  > = {
-    preparer: { roles: [Role.UNIT_PREPARER], departmentId: w.edu },
-    officer: { roles: [Role.DEPARTMENT_OFFICER], departmentId: w.edu },
-    civilOfficer: { roles: [Role.DEPARTMENT_OFFICER], departmentId: w.civil },
-    jkwReviewer: { roles: [Role.EXPENDITURE_REVIEWER], financeDivisionId: w.jkw },
-    shbReviewer: { roles: [Role.EXPENDITURE_REVIEWER], financeDivisionId: w.shb },
-    evaluator: { roles: [Role.EVALUATION_REVIEWER] },
-    perfAdmin: { roles: [Role.PERFORMANCE_ADMIN] },
-    budgetOfficer: { roles: [Role.BUDGET_OFFICER] },
-    observer: { roles: [Role.OBSERVER] },
-    analyst: { roles: [Role.ANALYST] },
-    integration: { roles: [Role.INTEGRATION] },
-  };
-  return specs[who];
-}
-
-async function insertId(sql: string, params: unknown[]): Promise<string> {
-  const [row] = await api.sql<{ id: number }>(`${sql} returning id`, params);
-  return String(row?.id);
-}
-
-/** A fiscal division of the test's own, with two departments and their expenditure divisions, arranged with SQL. */
-async function world(): Promise<World> {
-  const fd = await createFiscalDivision(api, '事前评估测试区划');
-  const division = (code: string, name: string) =>
-    insertId(
-      `insert into finance_division (fiscal_division_code, code, name, kind, created_at, updated_at)
-       values (?, ?, ?, 'EXPENDITURE', now(), now())`,
-      [fd, code, name],
-    );
-  const department = (code: string, name: string, managingDivisionId: string) =>
-    insertId(
-      `insert into department (fiscal_division_code, code, name, kind, managing_division_id, created_at, updated_at)
-       values (?, ?, ?, 'ADMINISTRATIVE', ?, now(), now())`,
-      [fd, code, name, managingDivisionId],
-    );
-  const jkw = await division('JKW', '教科文处');
-  const shb = await division('SHB', '社会保障处');
-  const base = {
-    fd,
-    jkw,
-    shb,
-    edu: await department('101', '郑州市教育局', jkw),
-    civil: await department('201', '郑州市民政局', shb),
-  };
-  const clients = new Map<Who, Promise<Client>>();
-  const signIn = async (who: Exclude<Who, 'anonymous'>): Promise<Client> => {
-    const user = await createUser(api, { fiscalDivisionCode: fd, ...userSpec(base, who) });
-    return api.as(user.token);
-  };
-  return {
-    ...base,
-    as(who: Who): Promise<Client> {
-      if (who === 'anonymous') return Promise.resolve(api);
-      let client = clients.get(who);
-      if (!client) {
-        client = signIn(who);
-        clients.set(who, client);
-      }
-      return client;
-    },
-  };
-}
+const world = () => buildWorld(api, { name: '事前评估测试区划' });
 
 /** A project, created through the API by a preparer of its department. */
 async function createProject(w: World, input: Record<string, unknown>): Promise<string> {

@@ -1,6 +1,5 @@
-import { Role } from '../../server/modules/identity';
 import { type Client, type GqlResult, startApi, type TestApi, uniq } from '../helpers/api';
-import { createFiscalDivision, createUser } from '../helpers/users';
+import { buildWorld, type Who, type World } from '../helpers/world';
 
 let api: TestApi;
 let functionClass: string;
@@ -11,67 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.stop();
 });
-
-/** Who a test acts as: a signed-in user of the world's fiscal division, or the anonymous public. */
-type Who =
-  | 'anonymous'
-  | 'preparer'
-  | 'officer'
-  | 'schoolPreparer'
-  | 'civilPreparer'
-  | 'civilOfficer'
-  | 'jkwReviewer'
-  | 'shbReviewer'
-  | 'evaluator'
-  | 'perfAdmin'
-  | 'budgetOfficer'
-  | 'observer'
-  | 'analyst'
-  | 'integration'
-  | 'admin';
-
-/** The reference data of one test: its own fiscal division, so lists and counts see only what the test made. */
-interface World {
-  fd: string;
-  /** 教科文处 (expenditure), manages 教育局 (and so its child unit). */
-  jkw: string;
-  /** 社会保障处 (expenditure), manages 民政局. */
-  shb: string;
-  /** 预算处 (budget division, not expenditure). */
-  ysc: string;
-  /** 教育局, a first-level unit. */
-  edu: string;
-  /** 第一中学, a child unit of 教育局 with no managing division of its own. */
-  school: string;
-  /** 民政局, a first-level unit. */
-  civil: string;
-  /** A client acting as a user of the world (signed in once, on first use). */
-  as(who: Who): Promise<Client>;
-}
-
-/** The role and scope of each user of a world. */
-function userSpec(w: Omit<World, 'as'>, who: Exclude<Who, 'anonymous'>) {
-  const specs: Record<
-    Exclude<Who, 'anonymous'>,
-    { roles: Role[]; departmentId?: string; financeDivisionId?: string }
-  > = {
-    preparer: { roles: [Role.UNIT_PREPARER], departmentId: w.edu },
-    officer: { roles: [Role.DEPARTMENT_OFFICER], departmentId: w.edu },
-    schoolPreparer: { roles: [Role.UNIT_PREPARER], departmentId: w.school },
-    civilPreparer: { roles: [Role.UNIT_PREPARER], departmentId: w.civil },
-    civilOfficer: { roles: [Role.DEPARTMENT_OFFICER], departmentId: w.civil },
-    jkwReviewer: { roles: [Role.EXPENDITURE_REVIEWER], financeDivisionId: w.jkw },
-    shbReviewer: { roles: [Role.EXPENDITURE_REVIEWER], financeDivisionId: w.shb },
-    evaluator: { roles: [Role.EVALUATION_REVIEWER] },
-    perfAdmin: { roles: [Role.PERFORMANCE_ADMIN] },
-    budgetOfficer: { roles: [Role.BUDGET_OFFICER] },
-    observer: { roles: [Role.OBSERVER] },
-    analyst: { roles: [Role.ANALYST] },
-    integration: { roles: [Role.INTEGRATION] },
-    admin: { roles: [Role.ADMIN] },
-  };
-  return specs[who];
-}
 
 async function newFunctionClass(): Promise<string> {
   for (;;) {
@@ -84,51 +22,7 @@ async function newFunctionClass(): Promise<string> {
   }
 }
 
-async function insertId(sql: string, params: unknown[]): Promise<string> {
-  const [row] = await api.sql<{ id: number }>(`${sql} returning id`, params);
-  return String(row?.id);
-}
-
-/** A world arranged with SQL (the fiscal module's own tests cover creating reference data through the API). */
-async function world(): Promise<World> {
-  const fd = await createFiscalDivision(api, '项目测试区划');
-  const division = (code: string, name: string, kind: string) =>
-    insertId(
-      `insert into finance_division (fiscal_division_code, code, name, kind, created_at, updated_at)
-       values (?, ?, ?, ?, now(), now())`,
-      [fd, code, name, kind],
-    );
-  const department = (code: string, name: string, parentId: string | null, managingDivisionId: string | null) =>
-    insertId(
-      `insert into department (fiscal_division_code, code, name, kind, parent_id, managing_division_id, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, now(), now())`,
-      [fd, code, name, parentId ? 'INSTITUTION' : 'ADMINISTRATIVE', parentId, managingDivisionId],
-    );
-  const jkw = await division('JKW', '教科文处', 'EXPENDITURE');
-  const shb = await division('SHB', '社会保障处', 'EXPENDITURE');
-  const ysc = await division('YSC', '预算处', 'BUDGET');
-  const edu = await department('101', '郑州市教育局', null, jkw);
-  const school = await department('101001', '郑州市第一中学', edu, null);
-  const civil = await department('201', '郑州市民政局', null, shb);
-  const base = { fd, jkw, shb, ysc, edu, school, civil };
-  const clients = new Map<Who, Promise<Client>>();
-  const signIn = async (who: Exclude<Who, 'anonymous'>): Promise<Client> => {
-    const user = await createUser(api, { fiscalDivisionCode: fd, ...userSpec(base, who) });
-    return api.as(user.token);
-  };
-  return {
-    ...base,
-    as(who: Who): Promise<Client> {
-      if (who === 'anonymous') return Promise.resolve(api);
-      let client = clients.get(who);
-      if (!client) {
-        client = signIn(who);
-        clients.set(who, client);
-      }
-      return client;
-    },
-  };
-}
+const world = () => buildWorld(api, { name: '项目测试区划', full: true });
 
 /** The department roles that write a department's projects: 教育局's preparer also writes its child unit's. */
 const writerFor = (w: World, departmentId: string): Who => (departmentId === w.civil ? 'civilPreparer' : 'preparer');
