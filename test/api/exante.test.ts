@@ -291,6 +291,57 @@ describe('ex-ante assessments (事前绩效评估)', () => {
   });
 });
 
+describe('the audit trail of ex-ante assessments', () => {
+  type Entry = {
+    action: string;
+    actorLogin: string;
+    changes: Array<{ field: string; before: string | null; after: string | null }>;
+  };
+  const HISTORY = `query($id: ID!) { history(type: "ExAnteAssessment", id: $id) { action actorLogin changes { field before after } } }`;
+  const auditCount = async (fd: string) =>
+    Number(
+      (await api.sql<{ n: string }>('select count(*) as n from audit_entry where fiscal_division_code = ?', [fd]))[0]
+        ?.n,
+    );
+
+  it('records create, update and delete with who and the changed fields, and nothing for a refused change', async () => {
+    const w = await world();
+    const preparer = await w.as('preparer');
+    const login = (await preparer.ok<{ me: { loginName: string } }>('{ me { loginName } }')).me.loginName;
+    const projectId = await createProject(w, { code: uniq('AU'), name: '审计评估项目' });
+    const a = await assess(w, { projectId });
+    await preparer.ok(UPDATE_EX_ANTE, { id: a.id, input: { necessityScore: '10' } });
+
+    const before = await auditCount(w.fd);
+    const refused = await preparer.gql(UPDATE_EX_ANTE, { id: a.id, input: { stage: 'THIRD_PARTY' } });
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    const outOfRange = await preparer.gql(UPDATE_EX_ANTE, { id: a.id, input: { economyScore: '21' } });
+    expect(codeOf(outOfRange)).toBe('BAD_USER_INPUT');
+    expect(await auditCount(w.fd)).toBe(before);
+
+    await preparer.ok(DELETE_EX_ANTE, { id: a.id });
+
+    for (const who of ['evaluator', 'preparer'] as const) {
+      const history = (await (await w.as(who)).ok<{ history: Entry[] }>(HISTORY, { id: a.id })).history;
+      expect(history.map((e) => [e.action, e.actorLogin])).toEqual([
+        ['create', login],
+        ['update', login],
+        ['delete', login],
+      ]);
+      expect(history[0]?.changes).toContainEqual({ field: 'totalScore', before: null, after: '"90.00"' });
+      expect(history[0]?.changes).toContainEqual({ field: 'projectId', before: null, after: projectId });
+      const updated = Object.fromEntries((history[1]?.changes ?? []).map((c) => [c.field, [c.before, c.after]]));
+      expect(updated).toEqual({
+        necessityScore: ['"18.00"', '"10.00"'],
+        totalScore: ['"90.00"', '"82.00"'],
+        conclusion: ['"SUPPORT"', '"SUPPORT_AFTER_REVISION"'],
+      });
+      expect(history[2]?.changes).toContainEqual({ field: 'stage', before: '"SELF"', after: null });
+    }
+    expect((await (await w.as('civilPreparer')).ok<{ history: Entry[] }>(HISTORY, { id: a.id })).history).toEqual([]);
+  });
+});
+
 describe('who sees ex-ante assessments (row scope)', () => {
   let w: World;
   let eduProject: string;

@@ -201,6 +201,44 @@ describe('fiscal divisions, finance divisions and departments', () => {
     await admin.ok('mutation($c: String!) { deleteFunctionClass(code: $c) }', { c: base });
   });
 
+  it('records create, update and delete in the audit trail, and nothing for a refused change', async () => {
+    const fd = await newDistrict();
+    const auditor = await createUser(api, { roles: [Role.ADMIN], fiscalDivisionCode: fd });
+    const client = api.as(auditor.token);
+    const auditRows = () => count('audit_entry', "fiscal_division_code = ? and subject_type = 'Department'", [fd]);
+
+    const created = await client.ok<{ createDepartment: { id: string } }>(CREATE_DEPARTMENT, {
+      input: { fiscalDivisionCode: fd, code: '701', name: '审计测试局', kind: 'ADMINISTRATIVE' },
+    });
+    const id = created.createDepartment.id;
+    await client.ok(UPDATE_DEPARTMENT, { id, input: { name: '审计测试局（改）', industryPilot: true } });
+
+    const rowsBefore = await auditRows();
+    const dup = await client.gql(CREATE_DEPARTMENT, {
+      input: { fiscalDivisionCode: fd, code: '701', name: '重复的局', kind: 'ADMINISTRATIVE' },
+    });
+    expect(dup.errors?.[0]?.extensions?.code).toBe('DUPLICATE');
+    expect(await auditRows()).toBe(rowsBefore);
+
+    await client.ok(DELETE_DEPARTMENT, { id });
+
+    const { history } = await client.ok<{ history: HistoryEntry[] }>(HISTORY, { type: 'Department', id });
+    expect(history.map((h) => [h.action, h.actorLogin, h.actorRoles])).toEqual([
+      ['create', auditor.loginName, ['ADMIN']],
+      ['update', auditor.loginName, ['ADMIN']],
+      ['delete', auditor.loginName, ['ADMIN']],
+    ]);
+    const changes = (i: number) =>
+      Object.fromEntries(history[i]?.changes.map((c) => [c.field, [c.before, c.after]]) ?? []);
+    expect(changes(0)).toMatchObject({
+      code: [null, '"701"'],
+      name: [null, '"审计测试局"'],
+      industryPilot: [null, 'false'],
+    });
+    expect(changes(1)).toEqual({ name: ['"审计测试局"', '"审计测试局（改）"'], industryPilot: ['false', 'true'] });
+    expect(changes(2)).toMatchObject({ code: ['"701"', null], name: ['"审计测试局（改）"', null] });
+  });
+
   it('gives every test its own unique codes', () => {
     expect(uniq('A')).not.toBe(uniq('A'));
   });
@@ -302,6 +340,15 @@ describe('who may change reference data', () => {
   });
 });
 
+type HistoryEntry = {
+  action: string;
+  actorLogin: string;
+  actorRoles: string[];
+  changes: Array<{ field: string; before: string | null; after: string | null }>;
+};
+const HISTORY = `query($type: String!, $id: ID!) {
+  history(type: $type, id: $id) { action actorLogin actorRoles changes { field before after } }
+}`;
 const CREATE_DIVISION = `mutation($input: CreateFiscalDivisionInput!) { createFiscalDivision(input: $input) { code } }`;
 const UPDATE_DIVISION = `mutation($code: String!, $input: UpdateFiscalDivisionInput!) {
   updateFiscalDivision(code: $code, input: $input) { code }

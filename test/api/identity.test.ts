@@ -199,6 +199,61 @@ describe('user administration', () => {
     );
   });
 
+  it('records creating and updating a user in the audit trail, never a password hash', async () => {
+    const admin = await createUser(api, { roles: ['ADMIN'], fiscalDivisionCode: division });
+    const client = api.as(admin.token);
+    const auditRows = async () => {
+      const [row] = await api.sql<{ n: string }>(
+        `select count(*) as n from audit_entry where fiscal_division_code = ? and subject_type = 'User'`,
+        [division],
+      );
+      return Number(row?.n);
+    };
+    const loginName = `audited${Date.now()}`;
+    const input = { loginName, displayName: '审计用户', password: 'initial-pass-1', roles: ['ANALYST'] };
+    const created = await client.ok<{ createUser: { id: string } }>(CREATE_USER, {
+      input: { ...input, fiscalDivisionCode: division },
+    });
+    const id = created.createUser.id;
+    await client.ok(UPDATE_USER, { id, input: { displayName: '审计用户（改）', password: 'changed-pass-2' } });
+
+    const rowsBefore = await auditRows();
+    const dup = await client.gql(CREATE_USER, { input: { ...input, fiscalDivisionCode: division } });
+    expect(dup.errors?.[0]?.extensions?.code).toBe('DUPLICATE');
+    expect(await auditRows()).toBe(rowsBefore);
+
+    const { history } = await client.ok<{
+      history: Array<{
+        action: string;
+        actorLogin: string;
+        changes: Array<{ field: string; before: string; after: string }>;
+      }>;
+    }>(`query($id: ID!) { history(type: "User", id: $id) { action actorLogin changes { field before after } } }`, {
+      id,
+    });
+    expect(history.map((h) => [h.action, h.actorLogin])).toEqual([
+      ['create', admin.loginName],
+      ['update', admin.loginName],
+    ]);
+    const changes = (i: number) =>
+      Object.fromEntries(history[i]?.changes.map((c) => [c.field, [c.before, c.after]]) ?? []);
+    expect(changes(0)).toMatchObject({
+      loginName: [null, JSON.stringify(loginName)],
+      roles: [null, '["ANALYST"]'],
+      passwordChanged: [null, 'true'],
+    });
+    expect(changes(1)).toEqual({
+      displayName: ['"审计用户"', '"审计用户（改）"'],
+      passwordChanged: [null, 'true'],
+    });
+    const [stored] = await api.sql<{ n: string }>(
+      `select count(*) as n from audit_entry where subject_type = 'User' and subject_id = ?
+          and (changes::text ilike '%argon%' or changes::text ilike '%password_hash%' or changes::text ilike '%passwordHash%')`,
+      [id],
+    );
+    expect(Number(stored?.n)).toBe(0);
+  });
+
   it('shows contact data to the user and ADMIN only', async () => {
     const admin = await createUser(api, { roles: ['ADMIN'], fiscalDivisionCode: division });
     const other = await createUser(api, {

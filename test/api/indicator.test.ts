@@ -583,6 +583,89 @@ describe('indicators: published versions never change', () => {
   });
 });
 
+describe('indicators: the audit trail', () => {
+  it('records create, update and delete of a draft, its category and framework, and nothing for a refused change', async () => {
+    const w = await world();
+    const curatorUser = await createUser(api, { roles: [Role.PERFORMANCE_ADMIN], fiscalDivisionCode: w.fd });
+    const curator = api.as(curatorUser.token);
+    const auditRows = async () => {
+      const [row] = await api.sql<{ n: string }>(
+        `select count(*) as n from audit_entry where fiscal_division_code = ? and subject_type = 'Indicator'`,
+        [w.fd],
+      );
+      return Number(row?.n);
+    };
+    const code = uniq('GX');
+    const id = (await curator.ok<{ createIndicator: Id }>(CREATE_INDICATOR, { input: draft(w, { code }) }))
+      .createIndicator.id;
+    await curator.ok(UPDATE_INDICATOR, { id, input: { name: '培训合格人次', defaultUnit: '人' } });
+
+    const rowsBefore = await auditRows();
+    const dup = await curator.gql(CREATE_INDICATOR, { input: draft(w, { code, name: '重复的指标' }) });
+    expect(dup.errors?.[0]?.extensions?.code).toBe('DUPLICATE');
+    expect(await auditRows()).toBe(rowsBefore);
+
+    await curator.ok(DELETE_INDICATOR, { id });
+
+    const { history } = await curator.ok<{ history: HistoryEntry[] }>(HISTORY, { type: 'Indicator', id });
+    expect(history.map((h) => [h.action, h.actorLogin, h.actorRoles])).toEqual([
+      ['create', curatorUser.loginName, ['PERFORMANCE_ADMIN']],
+      ['update', curatorUser.loginName, ['PERFORMANCE_ADMIN']],
+      ['delete', curatorUser.loginName, ['PERFORMANCE_ADMIN']],
+    ]);
+    const changes = (i: number) =>
+      Object.fromEntries(history[i]?.changes.map((c) => [c.field, [c.before, c.after]]) ?? []);
+    expect(changes(0)).toMatchObject({
+      code: [null, JSON.stringify(code)],
+      name: [null, '"培训人次"'],
+      status: [null, '"DRAFT"'],
+      level2NodeId: [null, w.quantity],
+    });
+    expect(changes(1)).toEqual({ name: ['"培训人次"', '"培训合格人次"'], defaultUnit: ['"人次"', '"人"'] });
+    expect(changes(2)).toMatchObject({ code: [JSON.stringify(code), null], name: ['"培训合格人次"', null] });
+
+    // The structure is audited alike: a category (with its owner department) and a framework.
+    const category = (
+      await curator.ok<{ createIndicatorCategory: Id }>(CREATE_CATEGORY, {
+        input: {
+          fiscalDivisionCode: w.fd,
+          scope: 'DEPARTMENT',
+          code: '91',
+          name: '审计分类',
+          ownerDepartmentId: w.parent,
+        },
+      })
+    ).createIndicatorCategory.id;
+    await curator.ok(UPDATE_CATEGORY, { id: category, input: { name: '审计分类（改）' } });
+    await curator.ok(DELETE_CATEGORY, { id: category });
+    const categoryHistory = await curator.ok<{ history: HistoryEntry[] }>(HISTORY, {
+      type: 'IndicatorCategory',
+      id: category,
+    });
+    expect(categoryHistory.history.map((h) => h.action)).toEqual(['create', 'update', 'delete']);
+    expect(categoryHistory.history[1]?.changes).toEqual([
+      { field: 'name', before: '"审计分类"', after: '"审计分类（改）"' },
+    ]);
+    const [owned] = await api.sql<{ department_id: number }>(
+      `select department_id from audit_entry where subject_type = 'IndicatorCategory' and subject_id = ? limit 1`,
+      [category],
+    );
+    expect(String(owned?.department_id)).toBe(w.parent);
+
+    const framework = (
+      await curator.ok<{ createIndicatorFramework: Id }>(CREATE_FRAMEWORK, {
+        input: { code: uniq('FW'), name: '审计体系', kind: 'PROJECT' },
+      })
+    ).createIndicatorFramework.id;
+    await curator.ok(DELETE_FRAMEWORK, { id: framework });
+    const frameworkHistory = await curator.ok<{ history: HistoryEntry[] }>(HISTORY, {
+      type: 'IndicatorFramework',
+      id: framework,
+    });
+    expect(frameworkHistory.history.map((h) => h.action)).toEqual(['create', 'delete']);
+  });
+});
+
 describe('indicators: lists and filters', () => {
   it('filters by category including all its descendants', async () => {
     const w = await world();
@@ -953,6 +1036,15 @@ describe('who may curate the library', () => {
   });
 });
 
+type HistoryEntry = {
+  action: string;
+  actorLogin: string;
+  actorRoles: string[];
+  changes: Array<{ field: string; before: string | null; after: string | null }>;
+};
+const HISTORY = `query($type: String!, $id: ID!) {
+  history(type: $type, id: $id) { action actorLogin actorRoles changes { field before after } }
+}`;
 const CREATE_FRAMEWORK = `mutation($input: CreateIndicatorFrameworkInput!) { createIndicatorFramework(input: $input) { id } }`;
 const DELETE_FRAMEWORK = `mutation($id: ID!) { deleteIndicatorFramework(id: $id) }`;
 const CREATE_NODE = `mutation($input: CreateIndicatorFrameworkNodeInput!) { createIndicatorFrameworkNode(input: $input) { id } }`;

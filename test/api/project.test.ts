@@ -901,6 +901,70 @@ describe('project budgets (项目预算)', () => {
   });
 });
 
+describe('the audit trail of projects and budgets', () => {
+  type Entry = {
+    action: string;
+    actorLogin: string;
+    changes: Array<{ field: string; before: string | null; after: string | null }>;
+  };
+  const HISTORY = `query($type: String!, $id: ID!) { history(type: $type, id: $id) { action actorLogin changes { field before after } } }`;
+  const changeOf = (e: Entry | undefined, field: string) => e?.changes.find((c) => c.field === field);
+  const auditCount = async (fd: string) =>
+    Number(
+      (await api.sql<{ n: string }>('select count(*) as n from audit_entry where fiscal_division_code = ?', [fd]))[0]
+        ?.n,
+    );
+
+  it('records create, update and delete with who and the changed fields, and nothing for a refused change', async () => {
+    const w = await world();
+    const preparer = await w.as('preparer');
+    const login = (await preparer.ok<{ me: { loginName: string } }>('{ me { loginName } }')).me.loginName;
+    const p = await createProject(w, { code: 'AU1', name: '审计项目' });
+    await preparer.ok(UPDATE_PROJECT, { id: p.id, input: { name: '审计项目（改）', version: p.version } });
+    const b = await createBudget(w, { projectId: p.id, fiscalYear: 2026, requested: '100' });
+    await preparer.ok(UPDATE_BUDGET, { id: b.id, input: { requested: '120.50' } });
+
+    const before = await auditCount(w.fd);
+    const refused = await preparer.gql(UPDATE_BUDGET, { id: b.id, input: { audited: '90.00' } });
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    const stale = await preparer.gql(UPDATE_PROJECT, { id: p.id, input: { name: '过期', version: 1 } });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    expect(await auditCount(w.fd)).toBe(before);
+
+    expect((await preparer.ok<{ deleteProjectBudget: boolean }>(DELETE_BUDGET, { id: b.id })).deleteProjectBudget).toBe(
+      true,
+    );
+    expect((await preparer.ok<{ deleteProject: boolean }>(DELETE_PROJECT, { id: p.id })).deleteProject).toBe(true);
+
+    for (const who of ['budgetOfficer', 'preparer'] as const) {
+      const client = await w.as(who);
+      const project = (await client.ok<{ history: Entry[] }>(HISTORY, { type: 'Project', id: p.id })).history;
+      expect(project.map((e) => [e.action, e.actorLogin])).toEqual([
+        ['create', login],
+        ['update', login],
+        ['delete', login],
+      ]);
+      expect(changeOf(project[0], 'name')).toEqual({ field: 'name', before: null, after: '"审计项目"' });
+      expect(changeOf(project[0], 'departmentId')?.after).toBe(w.edu);
+      expect(project[1]?.changes).toEqual([{ field: 'name', before: '"审计项目"', after: '"审计项目（改）"' }]);
+      expect(changeOf(project[2], 'code')).toEqual({ field: 'code', before: '"AU1"', after: null });
+
+      const budget = (await client.ok<{ history: Entry[] }>(HISTORY, { type: 'ProjectBudget', id: b.id })).history;
+      expect(budget.map((e) => [e.action, e.actorLogin])).toEqual([
+        ['create', login],
+        ['update', login],
+        ['delete', login],
+      ]);
+      expect(changeOf(budget[0], 'requested')).toEqual({ field: 'requested', before: null, after: '"100.00"' });
+      expect(budget[1]?.changes).toEqual([{ field: 'requested', before: '"100.00"', after: '"120.50"' }]);
+      expect(changeOf(budget[2], 'requested')).toEqual({ field: 'requested', before: '"120.50"', after: null });
+    }
+    // Another department's preparer sees none of it.
+    const civil = await w.as('civilPreparer');
+    expect((await civil.ok<{ history: Entry[] }>(HISTORY, { type: 'Project', id: p.id })).history).toEqual([]);
+  });
+});
+
 describe('who sees which projects and budgets (row scope)', () => {
   /** 教育局's E1, its child unit's E2 (a second-level item of E1), 民政局's C1; a budget each; C1's money merged into E1. */
   let w: World;

@@ -603,6 +603,95 @@ describe('target rows', () => {
   });
 });
 
+describe('the audit trail of target writes', () => {
+  interface Entry {
+    action: string;
+    actorLogin: string;
+    actorRoles: string[];
+    changes: { field: string; before: string | null; after: string | null }[];
+  }
+  const historyOf = async (type: string, id: string, client = writer): Promise<Entry[]> =>
+    (await client.ok<{ history: Entry[] }>(HISTORY, { type, id })).history;
+  const changesOf = (e: Entry | undefined) =>
+    Object.fromEntries((e?.changes ?? []).map((c) => [c.field, [c.before, c.after]]));
+  const auditCount = () => count('audit_entry where fiscal_division_code = ?', [w.city]);
+
+  it('records who created, changed and deleted a target and its rows, with the fields before and after', async () => {
+    const target = await projectTarget(w.parentDept, { overallGoal: '初始目标' });
+    await writer.ok(UPDATE_TARGET, { id: target.id, input: { overallGoal: '审计目标', funds: '2000.50' } });
+    const row = await addRow(target.id, w.library.trainees, { targetValue: '50000', weight: '40' });
+    await writer.ok(UPDATE_ROW, { id: row.id, input: { targetValue: '60000' } });
+    await writer.ok(REMOVE_ROW, { id: row.id });
+
+    const trail = await historyOf('PerformanceTarget', target.id);
+    // Row edits are recorded on the row, not as changes of the target.
+    expect(trail.map((e) => e.action)).toEqual(['CREATE', 'UPDATE']);
+    for (const e of trail) {
+      expect(e).toMatchObject({ actorLogin: w.users.preparer.loginName, actorRoles: ['UNIT_PREPARER'] });
+    }
+    expect(changesOf(trail[0])).toMatchObject({
+      kind: [null, '"PROJECT"'],
+      fiscalYear: [null, String(YEAR)],
+      departmentId: [null, w.parentDept],
+      overallGoal: [null, '"初始目标"'],
+      funds: [null, '"100000.00"'],
+    });
+    expect(changesOf(trail[1])).toEqual({
+      overallGoal: ['"初始目标"', '"审计目标"'],
+      funds: ['"100000.00"', '"2000.50"'],
+    });
+
+    const rowTrail = await historyOf('TargetIndicator', row.id);
+    expect(rowTrail.map((e) => e.action)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+    expect(rowTrail.every((e) => e.actorLogin === w.users.preparer.loginName)).toBe(true);
+    expect(changesOf(rowTrail[0])).toMatchObject({
+      targetId: [null, target.id],
+      indicatorId: [null, String(w.library.trainees)],
+      targetValue: [null, '"50000"'],
+      weight: [null, '"40.00"'],
+    });
+    expect(changesOf(rowTrail[1])).toEqual({
+      targetValue: ['"50000"', '"60000"'],
+      numericValue: ['"50000.0000"', '"60000.0000"'],
+    });
+    expect(changesOf(rowTrail[2])).toMatchObject({ targetValue: ['"60000"', null], unit: ['"人次"', null] });
+
+    // The bureau reads the same trail; another department's preparer sees none of it.
+    expect(await historyOf('TargetIndicator', row.id, bureau)).toHaveLength(3);
+    expect(await historyOf('PerformanceTarget', target.id, otherWriter)).toEqual([]);
+
+    await writer.ok(DELETE_TARGET, { id: target.id });
+    const deleted = await historyOf('PerformanceTarget', target.id);
+    expect(deleted.map((e) => e.action)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+    expect(changesOf(deleted[2])).toMatchObject({ funds: ['"2000.50"', null], overallGoal: ['"审计目标"', null] });
+  });
+
+  it('a refused write adds no audit entry', async () => {
+    const target = await projectTarget();
+    const row = await addRow(target.id, w.library.trainees);
+    const before = await auditCount();
+    expect(before).toBeGreaterThan(0);
+    const stale = await refusal(UPDATE_TARGET, { id: target.id, input: { version: 1, overallGoal: 'x' } });
+    expect(stale.extensions?.code).toBe('CONFLICT');
+    const badFunds = await refusal(UPDATE_TARGET, { id: target.id, input: { funds: '-1.00' } });
+    expect(badFunds.extensions?.code).toBe('BAD_USER_INPUT');
+    const draftIndicator = await refusal(ADD_ROW, {
+      input: { targetId: target.id, indicatorId: String(w.library.draft), targetValue: '1' },
+    });
+    expect(draftIndicator.extensions?.code).toBeDefined();
+    const notNumber = await refusal(UPDATE_ROW, { id: row.id, input: { targetValue: '很多' } });
+    expect(notNumber.extensions?.code).toBe('VALUE_NOT_NUMERIC');
+    const foreign = await refusal(REMOVE_ROW, { id: row.id }, otherWriter);
+    expect(foreign.extensions?.code).toBe('NOT_FOUND');
+    const foreignDelete = await refusal(DELETE_TARGET, { id: target.id }, otherWriter);
+    expect(foreignDelete.extensions?.code).toBe('NOT_FOUND');
+    const noProject = await refusal(CREATE_TARGET, { input: { kind: 'PROJECT', fiscalYear: YEAR, funds: '1.00' } });
+    expect(noProject.extensions?.code).toBeDefined();
+    expect(await auditCount()).toBe(before);
+    expect((await historyOf('TargetIndicator', row.id)).map((e) => e.action)).toEqual(['CREATE']);
+  });
+});
+
 describe('target lists', () => {
   it('filters and sorts targets', async () => {
     const year = YEAR + 5;
@@ -1057,6 +1146,9 @@ const UPDATE_ROW = `mutation($id: ID!, $input: UpdateTargetIndicatorInput!) {
   updateTargetIndicator(id: $id, input: $input) { ${ROW_FIELDS} }
 }`;
 const REMOVE_ROW = `mutation($id: ID!) { removeTargetIndicator(id: $id) }`;
+const HISTORY = `query($type: String!, $id: ID!) {
+  history(type: $type, id: $id) { action actorLogin actorRoles changes { field before after } }
+}`;
 const GET_TARGET = `query($id: ID!) {
   performanceTarget(id: $id) {
     ${TARGET_FIELDS}

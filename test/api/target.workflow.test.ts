@@ -3,6 +3,7 @@ import { type Client, type GqlError, startApi, type TestApi } from '../helpers/a
 import {
   as,
   buildWorld,
+  insertIndicator,
   insertProject,
   newFinanceDivision,
   releaseDefaults,
@@ -50,8 +51,13 @@ interface Target {
 }
 
 /** A project with a budget request, and its draft target with two quantitative rows that pass the pre-check. */
-async function draftTarget(options: { funds?: string; requested?: string; rows?: 'good' | 'none' } = {}) {
-  const projectId = await insertProject(api, w, { departmentId: w.parentDept });
+async function draftTarget(
+  options: { funds?: string; requested?: string; rows?: 'good' | 'none'; transferPayment?: boolean } = {},
+) {
+  const projectId = await insertProject(api, w, {
+    departmentId: w.parentDept,
+    transferPayment: options.transferPayment ?? false,
+  });
   await api.sql(
     `insert into project_budget (fiscal_division_code, project_id, fiscal_year, requested, created_at, updated_at)
      values (?, ?, ?, ?, now(), now())`,
@@ -263,6 +269,105 @@ describe('the target lifecycle, end to end', () => {
     await api.sql("update project set major_policy = true, attribute = 'NEW' where id = ?", [Number(t.projectId)]);
     const graded = await grade(t, 19);
     expect(graded).toMatchObject({ status: 'BLOCKED', grade: 'EXCELLENT', submitToCongress: false });
+  });
+});
+
+describe('other kinds of target', () => {
+  it('a department-wide target goes through the same flow, with rows covering its framework’s dimensions', async () => {
+    // The department framework's level-1 dimensions (一级指标), and a library indicator under each.
+    const dimensions = [
+      ['LZ', '履职效能'],
+      ['GL', '管理效率'],
+    ] as const;
+    const indicators: number[] = [];
+    for (const [code, name] of dimensions) {
+      const [node] = await api.sql<{ id: number }>(
+        'insert into indicator_framework_node (framework_id, level, code, name) values (?, 1, ?, ?) returning id',
+        [w.departmentFramework, code, name],
+      );
+      indicators.push(
+        await insertIndicator(api, {
+          division: w.city,
+          category: w.library.commonCategory,
+          node: Number(node?.id),
+          name: `${name}达标率`,
+        }),
+      );
+    }
+    const { createPerformanceTarget: created } = await preparer.ok<{
+      createPerformanceTarget: Target & { kind: string; framework: { id: string } };
+    }>(
+      `mutation($input: CreatePerformanceTargetInput!) { createPerformanceTarget(input: $input) { ${TARGET} kind framework { id } } }`,
+      {
+        input: {
+          kind: 'DEPARTMENT',
+          departmentId: w.parentDept,
+          fiscalYear: YEAR,
+          funds: '8000000.00',
+          overallGoal: '健全社会救助体系',
+          annualGoal: '全年救助对象按时足额保障',
+        },
+      },
+    );
+    expect(created).toMatchObject({ kind: 'DEPARTMENT', framework: { id: String(w.departmentFramework) } });
+
+    // With a row under only one dimension the pre-check names the uncovered one.
+    await preparer.ok(ADD_ROW, {
+      input: { targetId: created.id, indicatorId: String(indicators[0]), comparator: 'GE', targetValue: '98' },
+    });
+    const partial = await current(created.id);
+    const uncovered = await refusal(preparer, SUBMIT, { targetId: partial.id, version: partial.version });
+    expect(uncovered.extensions?.code).toBe('PRECHECK_FAILED');
+    const gaps = uncovered.extensions?.findings as { code: string }[];
+    expect(gaps.map((f) => f.code)).toEqual(['DIMENSION_WITHOUT_ROW']);
+    await preparer.ok(ADD_ROW, {
+      input: { targetId: created.id, indicatorId: String(indicators[1]), comparator: 'GE', targetValue: '95' },
+    });
+
+    let t = await submit(await current(created.id));
+    expect(t.status).toBe('DEPARTMENT_REVIEW');
+    t = await review(officer, t, 'PASS');
+    t = await review(expenditure, t, 'PASS');
+    t = await review(evaluation, t, 'PASS');
+    expect(t.status).toBe('RECHECK');
+    t = await review(bureau, t, 'PASS');
+    expect(t.status).toBe('JOINT_REVIEW');
+    t = await grade(t, 17);
+    expect(t).toMatchObject({ status: 'GRADED', grade: 'GOOD' });
+
+    const { history } = await preparer.ok<{ history: { action: string }[] }>(HISTORY, { id: t.id });
+    expect(history.map((h) => h.action)).toEqual([
+      'CREATE',
+      'SUBMIT',
+      'DEPARTMENT_PASS',
+      'INITIAL_EXPENDITURE_PASS',
+      'INITIAL_EVALUATION_PASS',
+      'RECHECK_PASS',
+      'GRADE',
+    ]);
+  });
+
+  it('a transfer payment’s target whose regional shares do not add up to its funds is refused on submit', async () => {
+    const parent = await draftTarget({ funds: '1000000.00', requested: '1000000.00', transferPayment: true });
+    const share = (regionCode: string, funds: string) =>
+      preparer.ok(CREATE_TARGET, {
+        input: { kind: 'TRANSFER_REGIONAL', parentTargetId: parent.id, regionCode, fiscalYear: YEAR, funds },
+      });
+    await share(w.districtA, '600000.00');
+    await share(w.districtB, '300000.00');
+
+    const before = await trailCounts(parent.id);
+    const err = await refusal(preparer, SUBMIT, { targetId: parent.id, version: parent.version });
+    expect(err.extensions?.code).toBe('PRECHECK_FAILED');
+    const findings = err.extensions?.findings as { code: string; message: string }[];
+    expect(findings.map((f) => f.code)).toEqual(['SHARES_MISMATCH']);
+    expect(findings[0]?.message).toMatch(/add up to 900000\.00, not the target's funds of 1000000\.00/);
+    expect(await current(parent.id)).toMatchObject({ status: 'DRAFT', version: parent.version });
+    expect(await trailCounts(parent.id)).toEqual(before);
+
+    await share(w.districtC, '100000.00');
+    const t = await submit(await current(parent.id));
+    expect(t.status).toBe('DEPARTMENT_REVIEW');
   });
 });
 

@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context';
 import { DomainError } from '../../shared/errors';
 import { fresh } from '../../shared/loaders';
+import { fromFen, toFen } from '../../shared/money';
 import { assertDepartmentInScope } from '../../shared/scope';
 import { loadOr404, toId } from '../../shared/writes';
+import { auditService } from '../audit';
 import { ProjectEntity, visibleProjectReference } from '../project';
 import { defaultExAnteConfig } from './exante.config';
 import { ExAnteAssessmentEntity } from './exante.entity';
@@ -13,6 +15,49 @@ import { exAnteAssessmentTable } from './exante.reads';
 import { assertMayAssessStage } from './exante.rules';
 import { conclusionFor, type ExAnteScores, totalScore } from './exante.scoring';
 import type { ExAnteAssessment } from './exante.types';
+
+/** A score as an exact two-decimal string, so "18" and "18.00" compare equal. */
+const decimal = (v: string): string => fromFen(toFen(v));
+
+/** An assessment's scalar fields for the audit trail (scores as exact strings, references as ids). */
+function assessmentFields(a: ExAnteAssessmentEntity): Record<string, unknown> {
+  return {
+    projectId: a.project.id,
+    fiscalYear: a.fiscalYear,
+    stage: a.stage,
+    assessor: a.assessor ?? null,
+    necessityScore: decimal(a.necessityScore),
+    economyScore: decimal(a.economyScore),
+    targetReasonablenessScore: decimal(a.targetReasonablenessScore),
+    feasibilityScore: decimal(a.feasibilityScore),
+    fundingComplianceScore: decimal(a.fundingComplianceScore),
+    totalScore: decimal(a.totalScore),
+    conclusion: a.conclusion,
+    summary: a.summary ?? null,
+    assessedAt: a.assessedAt,
+  };
+}
+
+/** Records a change of an assessment in the audit trail (under its project's department), in the change's transaction. */
+function auditAssessment(
+  ctx: Context,
+  em: EntityManager,
+  assessment: ExAnteAssessmentEntity,
+  project: ProjectEntity,
+  action: 'create' | 'update' | 'delete',
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): void {
+  auditService.record(ctx, em, {
+    fiscalDivisionCode: project.fiscalDivision.code,
+    subjectType: 'ExAnteAssessment',
+    subjectId: assessment.id,
+    departmentId: project.department.id,
+    action,
+    before,
+    after,
+  });
+}
 
 async function assertFree(
   em: EntityManager,
@@ -90,6 +135,7 @@ export const exanteService = {
         ...(input.assessedAt ? { assessedAt: input.assessedAt } : {}),
       });
       await em.flush();
+      auditAssessment(ctx, em, assessment, project, 'create', null, assessmentFields(assessment));
       return assessment.id;
     });
     return fresh(ctx, exAnteAssessmentTable, 'id', id);
@@ -103,6 +149,7 @@ export const exanteService = {
     if (input.stage) assertMayAssessStage(ctx.viewer, input.stage);
     await ctx.em.transactional(async (em) => {
       const { assessment: a, project } = await assessmentForWrite(ctx, em, id);
+      const before = assessmentFields(a);
       const scores = scored(ctx, {
         necessityScore: input.necessityScore ?? a.necessityScore,
         economyScore: input.economyScore ?? a.economyScore,
@@ -120,13 +167,16 @@ export const exanteService = {
       if (input.assessor !== undefined) Object.assign(a, { assessor: input.assessor });
       if (input.summary !== undefined) Object.assign(a, { summary: input.summary });
       if (input.assessedAt) a.assessedAt = input.assessedAt;
+      auditAssessment(ctx, em, a, project, 'update', before, assessmentFields(a));
     });
     return fresh(ctx, exAnteAssessmentTable, 'id', toId(id));
   },
 
   async deleteExAnteAssessment(ctx: Context, id: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
-      em.remove((await assessmentForWrite(ctx, em, id)).assessment);
+      const { assessment, project } = await assessmentForWrite(ctx, em, id);
+      auditAssessment(ctx, em, assessment, project, 'delete', assessmentFields(assessment), null);
+      em.remove(assessment);
     });
     return true;
   },

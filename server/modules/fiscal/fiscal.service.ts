@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../../shared/errors';
 import { fresh } from '../../shared/loaders';
 import { rows } from '../../shared/sql';
 import { applyPatch, assertAbsent, assertUnreferenced, loadOr404, reference, toId } from '../../shared/writes';
+import { auditService } from '../audit';
 import { DepartmentEntity, FinanceDivisionEntity, FiscalDivisionEntity, FunctionClassEntity } from './fiscal.entity';
 import { FinanceDivisionKind } from './fiscal.enums';
 import type {
@@ -18,6 +19,82 @@ import type {
 } from './fiscal.inputs';
 import { departmentTable, financeDivisionTable, fiscalDivisionTable, functionClassTable } from './fiscal.reads';
 import type { Department, FinanceDivision, FiscalDivision, FunctionClass } from './fiscal.types';
+
+type Snapshot = Record<string, unknown>;
+
+const divisionFields = (d: FiscalDivisionEntity): Snapshot => ({
+  code: d.code,
+  name: d.name,
+  level: d.level,
+  parentCode: d.parent?.code ?? null,
+});
+
+const financeDivisionFields = (d: FinanceDivisionEntity): Snapshot => ({
+  fiscalDivisionCode: d.fiscalDivision.code,
+  code: d.code,
+  name: d.name,
+  kind: d.kind,
+});
+
+const departmentFields = (d: DepartmentEntity): Snapshot => ({
+  fiscalDivisionCode: d.fiscalDivision.code,
+  code: d.code,
+  name: d.name,
+  kind: d.kind,
+  parentId: d.parent?.id ?? null,
+  managingDivisionId: d.managingDivision?.id ?? null,
+  industryPilot: d.industryPilot,
+});
+
+const functionClassFields = (f: FunctionClassEntity): Snapshot => ({
+  code: f.code,
+  name: f.name,
+  level: f.level,
+  parentCode: f.parent?.code ?? null,
+});
+
+/** Records a create, update or delete of reference data in the audit trail, in the transaction of the change. */
+function audit(
+  ctx: Context,
+  em: EntityManager,
+  subject: { type: string; id: string | number; fiscalDivisionCode: string; departmentId?: number },
+  action: 'create' | 'update' | 'delete',
+  before: Snapshot | null,
+  after: Snapshot | null,
+): void {
+  auditService.record(ctx, em, {
+    fiscalDivisionCode: subject.fiscalDivisionCode,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    departmentId: subject.departmentId ?? null,
+    action,
+    before,
+    after,
+  });
+}
+
+const divisionSubject = (d: FiscalDivisionEntity) => ({
+  type: 'FiscalDivision',
+  id: d.code,
+  fiscalDivisionCode: d.code,
+});
+const financeSubject = (d: FinanceDivisionEntity) => ({
+  type: 'FinanceDivision',
+  id: d.id,
+  fiscalDivisionCode: d.fiscalDivision.code,
+});
+const departmentSubject = (d: DepartmentEntity) => ({
+  type: 'Department',
+  id: d.id,
+  fiscalDivisionCode: d.fiscalDivision.code,
+  departmentId: d.id,
+});
+/** Function classes are national; their changes are recorded under the acting ADMIN's division. */
+const functionClassSubject = (ctx: Context, f: FunctionClassEntity) => ({
+  type: 'FunctionClass',
+  id: f.code,
+  fiscalDivisionCode: ctx.viewer?.fiscalDivisionCode ?? '',
+});
 
 /** Tables whose rows carry a fiscal division code, for the delete check. */
 const DIVISION_REFERENCES = [
@@ -158,7 +235,13 @@ export const fiscalService = {
       }
       const parent = await divisionInTree(ctx, em, 'parentCode', input.parentCode);
       await assertAbsent(em.count(FiscalDivisionEntity, { code: input.code }), `Fiscal division ${input.code}`);
-      em.create(FiscalDivisionEntity, { code: input.code, name: input.name, level: input.level, parent });
+      const division = em.create(FiscalDivisionEntity, {
+        code: input.code,
+        name: input.name,
+        level: input.level,
+        parent,
+      });
+      audit(ctx, em, divisionSubject(division), 'create', null, divisionFields(division));
     });
     return fresh(ctx, fiscalDivisionTable, 'code', input.code);
   },
@@ -167,7 +250,9 @@ export const fiscalService = {
     await ctx.em.transactional(async (em) => {
       const division = await loadOr404(em, FiscalDivisionEntity, 'FiscalDivision', code, 'code');
       await assertInTree(ctx, em, division.code, 'FiscalDivision', code);
+      const before = divisionFields(division);
       applyPatch(division, { name: input.name ?? undefined, level: input.level ?? undefined });
+      audit(ctx, em, divisionSubject(division), 'update', before, divisionFields(division));
     });
     return fresh(ctx, fiscalDivisionTable, 'code', code);
   },
@@ -177,6 +262,7 @@ export const fiscalService = {
       const division = await loadOr404(em, FiscalDivisionEntity, 'FiscalDivision', code, 'code');
       await assertInTree(ctx, em, division.code, 'FiscalDivision', code);
       await assertUnreferenced(em, `Fiscal division ${code}`, code, DIVISION_REFERENCES);
+      audit(ctx, em, divisionSubject(division), 'delete', divisionFields(division), null);
       em.remove(division);
     });
     return true;
@@ -196,6 +282,7 @@ export const fiscalService = {
         kind: input.kind,
       });
       await em.flush();
+      audit(ctx, em, financeSubject(division), 'create', null, financeDivisionFields(division));
       return division.id;
     });
     return fresh(ctx, financeDivisionTable, 'id', id);
@@ -217,11 +304,13 @@ export const fiscalService = {
           FINANCE_DIVISION_REFERENCES[0]!,
         ]);
       }
+      const before = financeDivisionFields(division);
       applyPatch(division, {
         code: input.code ?? undefined,
         name: input.name ?? undefined,
         kind: input.kind ?? undefined,
       });
+      audit(ctx, em, financeSubject(division), 'update', before, financeDivisionFields(division));
     });
     return fresh(ctx, financeDivisionTable, 'id', toId(id));
   },
@@ -231,6 +320,7 @@ export const fiscalService = {
       const division = await loadOr404(em, FinanceDivisionEntity, 'FinanceDivision', id);
       await assertInTree(ctx, em, division.fiscalDivision.code, 'FinanceDivision', id);
       await assertUnreferenced(em, `Finance division ${division.name}`, division.id, FINANCE_DIVISION_REFERENCES);
+      audit(ctx, em, financeSubject(division), 'delete', financeDivisionFields(division), null);
       em.remove(division);
     });
     return true;
@@ -256,6 +346,7 @@ export const fiscalService = {
         department.managingDivision = await expenditureDivision(em, input.managingDivisionId, fiscalDivision.code);
       }
       await em.flush();
+      audit(ctx, em, departmentSubject(department), 'create', null, departmentFields(department));
       return department.id;
     });
     return fresh(ctx, departmentTable, 'id', id);
@@ -272,6 +363,7 @@ export const fiscalService = {
           `Department ${input.code} in ${divisionCode}`,
         );
       }
+      const before = departmentFields(department);
       applyPatch(department, {
         code: input.code ?? undefined,
         name: input.name ?? undefined,
@@ -295,6 +387,7 @@ export const fiscalService = {
       else if (input.managingDivisionId !== undefined) {
         department.managingDivision = await expenditureDivision(em, input.managingDivisionId, divisionCode);
       }
+      audit(ctx, em, departmentSubject(department), 'update', before, departmentFields(department));
     });
     return fresh(ctx, departmentTable, 'id', toId(id));
   },
@@ -304,6 +397,7 @@ export const fiscalService = {
       const department = await loadOr404(em, DepartmentEntity, 'Department', id);
       await assertInTree(ctx, em, department.fiscalDivision.code, 'Department', id);
       await assertUnreferenced(em, `Department ${department.name}`, department.id, DEPARTMENT_REFERENCES);
+      audit(ctx, em, departmentSubject(department), 'delete', departmentFields(department), null);
       em.remove(department);
     });
     return true;
@@ -324,6 +418,7 @@ export const fiscalService = {
         }
         fc.parent = parent;
       }
+      audit(ctx, em, functionClassSubject(ctx, fc), 'create', null, functionClassFields(fc));
     });
     return fresh(ctx, functionClassTable, 'code', input.code);
   },
@@ -331,7 +426,9 @@ export const fiscalService = {
   async updateFunctionClass(ctx: Context, code: string, input: UpdateFunctionClassInput): Promise<FunctionClass> {
     await ctx.em.transactional(async (em) => {
       const fc = await loadOr404(em, FunctionClassEntity, 'FunctionClass', code, 'code');
+      const before = functionClassFields(fc);
       fc.name = input.name;
+      audit(ctx, em, functionClassSubject(ctx, fc), 'update', before, functionClassFields(fc));
     });
     return fresh(ctx, functionClassTable, 'code', code);
   },
@@ -340,6 +437,7 @@ export const fiscalService = {
     await ctx.em.transactional(async (em) => {
       const fc = await loadOr404(em, FunctionClassEntity, 'FunctionClass', code, 'code');
       await assertUnreferenced(em, `Function class ${code}`, code, FUNCTION_CLASS_REFERENCES);
+      audit(ctx, em, functionClassSubject(ctx, fc), 'delete', functionClassFields(fc), null);
       em.remove(fc);
     });
     return true;

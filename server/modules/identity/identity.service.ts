@@ -6,6 +6,7 @@ import type { Context } from '../../shared/context';
 import { DomainError } from '../../shared/errors';
 import { fresh } from '../../shared/loaders';
 import { assertAbsent, loadOr404, reference } from '../../shared/writes';
+import { auditService } from '../audit';
 import { DepartmentEntity, FinanceDivisionEntity, FinanceDivisionKind, FiscalDivisionEntity } from '../fiscal';
 import { LoginThrottleEntity, RefreshTokenEntity, UserEntity } from './identity.entity';
 import { type Role, ScopeKind } from './identity.enums';
@@ -77,6 +78,43 @@ async function issueTokens(ctx: Context, em: EntityManager, user: UserEntity): P
 
 async function userRow(ctx: Context, id: number): Promise<User> {
   return toUser(await fresh(ctx, userTable, 'id', id));
+}
+
+/**
+ * A user's fields for the audit trail. Never the password hash: a new password shows as `passwordChanged: true`;
+ * contact data (email, phone) only as whether it is set, since the trail is read more widely than contact data.
+ */
+function userFields(user: UserEntity): Record<string, unknown> {
+  return {
+    fiscalDivisionCode: user.fiscalDivision.code,
+    loginName: user.loginName,
+    displayName: user.displayName,
+    roles: [...user.roles],
+    departmentId: user.department?.id ?? null,
+    financeDivisionId: user.financeDivision?.id ?? null,
+    hasEmail: Boolean(user.email),
+    hasPhone: Boolean(user.phone),
+    active: user.active,
+  };
+}
+
+function auditUser(
+  ctx: Context,
+  em: EntityManager,
+  user: UserEntity,
+  action: 'create' | 'update',
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): void {
+  auditService.record(ctx, em, {
+    fiscalDivisionCode: user.fiscalDivision.code,
+    subjectType: 'User',
+    subjectId: user.id,
+    departmentId: user.department?.id ?? null,
+    action,
+    before,
+    after,
+  });
 }
 
 /** Checks that the roles fit together and that the scope they need is given; returns the links to set. */
@@ -262,6 +300,7 @@ export const identityService = {
         phone: input.phone,
       });
       await em.flush();
+      auditUser(ctx, em, user, 'create', null, { ...userFields(user), passwordChanged: true });
       return user.id;
     });
     return userRow(ctx, id);
@@ -278,6 +317,7 @@ export const identityService = {
         input.departmentId === undefined ? (user.department?.id.toString() ?? null) : input.departmentId,
         input.financeDivisionId === undefined ? (user.financeDivision?.id.toString() ?? null) : input.financeDivisionId,
       );
+      const before = userFields(user);
       const revoke = input.active === false || input.password !== undefined || input.roles !== undefined;
       user.roles = roles;
       user.department = links.department ?? undefined;
@@ -291,6 +331,15 @@ export const identityService = {
         user.passwordChangedAt = new Date();
       }
       if (revoke) await em.nativeUpdate(RefreshTokenEntity, { user, revokedAt: null }, { revokedAt: new Date() });
+      const after = userFields(user);
+      auditUser(
+        ctx,
+        em,
+        user,
+        'update',
+        before,
+        input.password !== undefined ? { ...after, passwordChanged: true } : after,
+      );
       return user.id;
     });
     return userRow(ctx, userId);

@@ -22,7 +22,7 @@ import {
   ownDivision,
   ownerIn,
 } from './indicator.rules';
-import { indicatorTaxonomyService } from './indicator.taxonomy.service';
+import { auditLibrary, indicatorTaxonomyService } from './indicator.taxonomy.service';
 import type { Indicator } from './indicator.types';
 
 const INDICATOR_REFERENCES: readonly ReferenceCheck[] = [
@@ -32,6 +32,38 @@ const INDICATOR_REFERENCES: readonly ReferenceCheck[] = [
   { label: 'change requests (as a duplicate)', table: 'indicator_change_request', column: 'duplicate_of_id' },
   { label: 'newer versions', table: 'indicator', column: 'supersedes_id' },
 ];
+
+const indicatorFields = (i: IndicatorEntity): Record<string, unknown> => ({
+  fiscalDivisionCode: i.fiscalDivision.code,
+  code: i.code,
+  versionNo: i.versionNo,
+  name: i.name,
+  scope: i.scope,
+  categoryId: i.category.id,
+  level1NodeId: i.level1Node.id,
+  level2NodeId: i.level2Node?.id ?? null,
+  explanation: i.explanation ?? null,
+  calculationMethod: i.calculationMethod ?? null,
+  scoringRule: i.scoringRule ?? null,
+  defaultComparator: i.defaultComparator,
+  defaultUnit: i.defaultUnit ?? null,
+  valueType: i.valueType,
+  referenceValue: i.referenceValue ?? null,
+  dataSource: i.dataSource ?? null,
+  visibility: i.visibility,
+  ownerDepartmentId: i.ownerDepartment?.id ?? null,
+  validFrom: i.validFrom ?? null,
+  validTo: i.validTo ?? null,
+  status: i.status,
+  enabled: i.enabled,
+});
+
+const indicatorSubject = (i: IndicatorEntity) => ({
+  type: 'Indicator',
+  id: i.id,
+  fiscalDivisionCode: i.fiscalDivision.code,
+  departmentId: i.ownerDepartment?.id ?? null,
+});
 
 /**
  * The indicator library's curation (绩效指标库): the structure (frameworks, dimensions, categories) and draft
@@ -83,6 +115,7 @@ export const indicatorService = {
       });
       checkDefinition(indicator);
       await em.flush();
+      auditLibrary(ctx, em, indicatorSubject(indicator), 'create', null, indicatorFields(indicator));
       return indicator.id;
     });
     return fresh(ctx, indicatorTable, 'id', id);
@@ -95,6 +128,7 @@ export const indicatorService = {
       assertOwnDivision(ctx, indicator, 'Indicator', id);
       assertDraft(indicator, 'edited');
       await em.populate(indicator, ['category']);
+      const before = indicatorFields(indicator);
       const divisionCode = indicator.fiscalDivision.code;
       if (input.code && input.code !== indicator.code) {
         await assertAbsent(
@@ -135,6 +169,7 @@ export const indicatorService = {
         validTo: optional(input.validTo),
       });
       checkDefinition(indicator);
+      auditLibrary(ctx, em, indicatorSubject(indicator), 'update', before, indicatorFields(indicator));
     });
     return fresh(ctx, indicatorTable, 'id', toId(id));
   },
@@ -146,6 +181,7 @@ export const indicatorService = {
       assertOwnDivision(ctx, indicator, 'Indicator', id);
       assertDraft(indicator, 'deleted');
       await assertUnreferenced(em, `Indicator ${indicator.code} ${indicator.name}`, indicator.id, INDICATOR_REFERENCES);
+      auditLibrary(ctx, em, indicatorSubject(indicator), 'delete', indicatorFields(indicator), null);
       em.remove(indicator);
     });
     return true;

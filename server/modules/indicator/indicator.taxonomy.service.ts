@@ -11,6 +11,7 @@ import {
   reference,
   toId,
 } from '../../shared/writes';
+import { auditService } from '../audit';
 import { IndicatorCategoryEntity, IndicatorFrameworkEntity, IndicatorFrameworkNodeEntity } from './indicator.entity';
 import { IndicatorScope } from './indicator.enums';
 import type {
@@ -40,6 +41,68 @@ const CATEGORY_REFERENCES: readonly ReferenceCheck[] = [
   { label: 'sub-categories', table: 'indicator_category', column: 'parent_id' },
   { label: 'indicators', table: 'indicator', column: 'category_id' },
 ];
+
+type Snapshot = Record<string, unknown>;
+
+const frameworkFields = (f: IndicatorFrameworkEntity): Snapshot => ({
+  code: f.code,
+  name: f.name,
+  kind: f.kind,
+  fromYear: f.fromYear ?? null,
+  isDefault: f.isDefault,
+  description: f.description ?? null,
+});
+
+const nodeFields = (n: IndicatorFrameworkNodeEntity): Snapshot => ({
+  frameworkId: n.framework.id,
+  parentId: n.parent?.id ?? null,
+  level: n.level,
+  code: n.code,
+  name: n.name,
+  sortOrder: n.sortOrder,
+});
+
+const categoryFields = (c: IndicatorCategoryEntity): Snapshot => ({
+  fiscalDivisionCode: c.fiscalDivision.code,
+  scope: c.scope,
+  code: c.code,
+  name: c.name,
+  parentId: c.parent?.id ?? null,
+  ownerDepartmentId: c.ownerDepartment?.id ?? null,
+  sortOrder: c.sortOrder,
+});
+
+/**
+ * Records a create, update or delete in the audit trail, in the transaction of the change. Frameworks and their
+ * dimensions are shared by all divisions; their changes are recorded under the acting user's division.
+ */
+export function auditLibrary(
+  ctx: Context,
+  em: EntityManager,
+  subject: { type: string; id: number; fiscalDivisionCode?: string; departmentId?: number | null },
+  action: 'create' | 'update' | 'delete',
+  before: Snapshot | null,
+  after: Snapshot | null,
+): void {
+  auditService.record(ctx, em, {
+    fiscalDivisionCode: subject.fiscalDivisionCode ?? ctx.viewer?.fiscalDivisionCode ?? '',
+    subjectType: subject.type,
+    subjectId: subject.id,
+    departmentId: subject.departmentId ?? null,
+    action,
+    before,
+    after,
+  });
+}
+
+const frameworkSubject = (f: IndicatorFrameworkEntity) => ({ type: 'IndicatorFramework', id: f.id });
+const nodeSubject = (n: IndicatorFrameworkNodeEntity) => ({ type: 'IndicatorFrameworkNode', id: n.id });
+const categorySubject = (c: IndicatorCategoryEntity) => ({
+  type: 'IndicatorCategory',
+  id: c.id,
+  fiscalDivisionCode: c.fiscalDivision.code,
+  departmentId: c.ownerDepartment?.id ?? null,
+});
 
 /** Only one framework of a kind is the default for new targets. */
 async function clearOtherDefaults(em: EntityManager, framework: IndicatorFrameworkEntity): Promise<void> {
@@ -97,6 +160,7 @@ export const indicatorTaxonomyService = {
       });
       if (framework.isDefault) await clearOtherDefaults(em, framework);
       await em.flush();
+      auditLibrary(ctx, em, frameworkSubject(framework), 'create', null, frameworkFields(framework));
       return framework.id;
     });
     return fresh(ctx, indicatorFrameworkTable, 'id', id);
@@ -111,6 +175,7 @@ export const indicatorTaxonomyService = {
           `Indicator framework ${input.code}`,
         );
       }
+      const before = frameworkFields(framework);
       applyPatch(framework, {
         code: input.code ?? undefined,
         name: input.name ?? undefined,
@@ -120,6 +185,7 @@ export const indicatorTaxonomyService = {
         description: input.description,
       });
       if (framework.isDefault && (input.isDefault || input.kind)) await clearOtherDefaults(em, framework);
+      auditLibrary(ctx, em, frameworkSubject(framework), 'update', before, frameworkFields(framework));
     });
     return fresh(ctx, indicatorFrameworkTable, 'id', toId(id));
   },
@@ -128,6 +194,7 @@ export const indicatorTaxonomyService = {
     await ctx.em.transactional(async (em) => {
       const framework = await loadOr404(em, IndicatorFrameworkEntity, 'IndicatorFramework', id);
       await assertUnreferenced(em, `Indicator framework ${framework.code}`, framework.id, FRAMEWORK_REFERENCES);
+      auditLibrary(ctx, em, frameworkSubject(framework), 'delete', frameworkFields(framework), null);
       em.remove(framework);
     });
     return true;
@@ -164,6 +231,7 @@ export const indicatorTaxonomyService = {
         sortOrder: input.sortOrder ?? 0,
       });
       await em.flush();
+      auditLibrary(ctx, em, nodeSubject(node), 'create', null, nodeFields(node));
       return node.id;
     });
     return fresh(ctx, indicatorFrameworkNodeTable, 'id', id);
@@ -182,11 +250,13 @@ export const indicatorTaxonomyService = {
           `Dimension ${input.code} in this framework`,
         );
       }
+      const before = nodeFields(node);
       applyPatch(node, {
         code: input.code ?? undefined,
         name: input.name ?? undefined,
         sortOrder: input.sortOrder ?? undefined,
       });
+      auditLibrary(ctx, em, nodeSubject(node), 'update', before, nodeFields(node));
     });
     return fresh(ctx, indicatorFrameworkNodeTable, 'id', toId(id));
   },
@@ -195,6 +265,7 @@ export const indicatorTaxonomyService = {
     await ctx.em.transactional(async (em) => {
       const node = await loadOr404(em, IndicatorFrameworkNodeEntity, 'IndicatorFrameworkNode', id);
       await assertUnreferenced(em, `Dimension ${node.code} ${node.name}`, node.id, NODE_REFERENCES);
+      auditLibrary(ctx, em, nodeSubject(node), 'delete', nodeFields(node), null);
       em.remove(node);
     });
     return true;
@@ -229,6 +300,7 @@ export const indicatorTaxonomyService = {
         sortOrder: input.sortOrder ?? 0,
       });
       await em.flush();
+      auditLibrary(ctx, em, categorySubject(category), 'create', null, categoryFields(category));
       return category.id;
     });
     return fresh(ctx, indicatorCategoryTable, 'id', id);
@@ -249,6 +321,7 @@ export const indicatorTaxonomyService = {
           `${category.scope} category ${input.code} in ${divisionCode}`,
         );
       }
+      const before = categoryFields(category);
       applyPatch(category, {
         code: input.code ?? undefined,
         name: input.name ?? undefined,
@@ -269,6 +342,7 @@ export const indicatorTaxonomyService = {
       } else if (input.ownerDepartmentId !== undefined) {
         category.ownerDepartment = await ownerIn(em, input.ownerDepartmentId, divisionCode);
       }
+      auditLibrary(ctx, em, categorySubject(category), 'update', before, categoryFields(category));
     });
     return fresh(ctx, indicatorCategoryTable, 'id', toId(id));
   },
@@ -278,6 +352,7 @@ export const indicatorTaxonomyService = {
       const category = await loadOr404(em, IndicatorCategoryEntity, 'IndicatorCategory', id);
       assertOwnDivision(ctx, category, 'IndicatorCategory', id);
       await assertUnreferenced(em, `Category ${category.code} ${category.name}`, category.id, CATEGORY_REFERENCES);
+      auditLibrary(ctx, em, categorySubject(category), 'delete', categoryFields(category), null);
       em.remove(category);
     });
     return true;

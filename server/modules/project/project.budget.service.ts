@@ -2,9 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context';
 import { DomainError, stillReferenced } from '../../shared/errors';
 import { fresh } from '../../shared/loaders';
+import { fromFen, toFen } from '../../shared/money';
 import { assertDepartmentInScope } from '../../shared/scope';
 import { rows } from '../../shared/sql';
 import { assertVersion, loadOr404, toId } from '../../shared/writes';
+import { auditService } from '../audit';
 import { Permission } from '../identity';
 import { assertMay, assertMayWriteBudgetFields, visibleProjectReference } from './project.access';
 import { ProjectBudgetEntity, ProjectEntity } from './project.entity';
@@ -13,6 +15,43 @@ import type { CreateProjectBudgetInput, UpdateProjectBudgetInput } from './proje
 import { projectBudgetTable } from './project.reads';
 import { checkBudget } from './project.rules';
 import type { ProjectBudget } from './project.types';
+
+const money = (v: string | null | undefined): string | null => (v == null ? null : fromFen(toFen(v)));
+
+/** A budget's scalar fields for the audit trail (money as exact strings, references as ids). */
+function budgetFields(b: ProjectBudgetEntity): Record<string, unknown> {
+  return {
+    projectId: b.project.id,
+    fiscalYear: b.fiscalYear,
+    requested: money(b.requested),
+    audited: money(b.audited),
+    approved: money(b.approved),
+    decision: b.decision ?? null,
+    decisionReason: b.decisionReason ?? null,
+    mergedIntoId: b.mergedInto?.id ?? null,
+  };
+}
+
+/** Records a change of a budget in the audit trail (under its project's department), in the change's transaction. */
+function auditBudget(
+  ctx: Context,
+  em: EntityManager,
+  budget: ProjectBudgetEntity,
+  project: ProjectEntity,
+  action: 'create' | 'update' | 'delete',
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): void {
+  auditService.record(ctx, em, {
+    fiscalDivisionCode: project.fiscalDivision.code,
+    subjectType: 'ProjectBudget',
+    subjectId: budget.id,
+    departmentId: project.department.id,
+    action,
+    before,
+    after,
+  });
+}
 
 /** The project that takes over a MERGED budget's money: another project of the same fiscal division that the caller sees. */
 async function mergeTarget(
@@ -89,6 +128,7 @@ export const projectBudgetService = {
         mergedInto: mergedInto ?? undefined,
       });
       await em.flush();
+      auditBudget(ctx, em, budget, project, 'create', null, budgetFields(budget));
       return budget.id;
     });
     return fresh(ctx, projectBudgetTable, 'id', id);
@@ -99,6 +139,7 @@ export const projectBudgetService = {
     await ctx.em.transactional(async (em) => {
       const { budget, project } = await budgetInScope(ctx, em, id);
       assertVersion(budget.version, input.version, `The ${budget.fiscalYear} budget of project ${project.code}`);
+      const before = budgetFields(budget);
       const decision = input.decision === undefined ? (budget.decision ?? null) : input.decision;
       // Leaving MERGED drops the link to the project that took the money over, unless the caller sets one.
       let mergedInto: ProjectEntity | null = null;
@@ -116,6 +157,7 @@ export const projectBudgetService = {
       checkBudget({ ...next, projectId: project.id, mergedIntoId: mergedInto?.id ?? null });
       // Nullable columns are cleared with null (the entity types them as optional).
       Object.assign(budget, { ...next, mergedInto });
+      auditBudget(ctx, em, budget, project, 'update', before, budgetFields(budget));
     });
     return fresh(ctx, projectBudgetTable, 'id', toId(id));
   },
@@ -135,6 +177,7 @@ export const projectBudgetService = {
           [`performance targets of ${budget.fiscalYear}`]: targets,
         });
       }
+      auditBudget(ctx, em, budget, project, 'delete', budgetFields(budget), null);
       em.remove(budget);
     });
     return true;

@@ -12,6 +12,7 @@ import {
   reference,
   toId,
 } from '../../shared/writes';
+import { auditService } from '../audit';
 import {
   DepartmentEntity,
   expenditureDivision,
@@ -25,6 +26,48 @@ import { ProjectPhase } from './project.enums';
 import type { CreateProjectInput, UpdateProjectInput } from './project.inputs';
 import { projectTable } from './project.reads';
 import type { Project } from './project.types';
+
+/** A project's scalar fields for the audit trail (references as ids). */
+function projectFields(p: ProjectEntity): Record<string, unknown> {
+  return {
+    code: p.code,
+    name: p.name,
+    departmentId: p.department.id,
+    managingDivisionId: p.managingDivision?.id ?? null,
+    category: p.category ?? null,
+    attribute: p.attribute,
+    startYear: p.startYear,
+    termYears: p.termYears,
+    functionClassCode: p.functionClass?.code ?? null,
+    budgetType: p.budgetType,
+    majorPolicy: p.majorPolicy,
+    specialFund: p.specialFund,
+    transferPayment: p.transferPayment,
+    phase: p.phase,
+    parentId: p.parent?.id ?? null,
+    description: p.description ?? null,
+  };
+}
+
+/** Records a change of a project in the audit trail, in the transaction of the change. */
+function auditProject(
+  ctx: Context,
+  em: EntityManager,
+  project: ProjectEntity,
+  action: 'create' | 'update' | 'delete',
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): void {
+  auditService.record(ctx, em, {
+    fiscalDivisionCode: project.fiscalDivision.code,
+    subjectType: 'Project',
+    subjectId: project.id,
+    departmentId: project.department.id,
+    action,
+    before,
+    after,
+  });
+}
 
 /** What keeps a project from being deleted. */
 const PROJECT_REFERENCES: readonly ReferenceCheck[] = [
@@ -140,6 +183,7 @@ export const projectService = {
         description: input.description,
       });
       await em.flush();
+      auditProject(ctx, em, project, 'create', null, projectFields(project));
       return project.id;
     });
     return fresh(ctx, projectTable, 'id', id);
@@ -149,6 +193,7 @@ export const projectService = {
     await ctx.em.transactional(async (em) => {
       const project = await projectInScope(ctx, em, id);
       assertVersion(project.version, input.version, `Project ${project.code}`);
+      const before = projectFields(project);
       const divisionCode = project.fiscalDivision.code;
       if (input.code && input.code !== project.code) await assertCodeFree(em, divisionCode, input.code);
       const hasChildren = async () => (await em.count(ProjectEntity, { parent: project })) > 0;
@@ -220,6 +265,7 @@ export const projectService = {
         functionClass,
         parent,
       });
+      auditProject(ctx, em, project, 'update', before, projectFields(project));
     });
     return fresh(ctx, projectTable, 'id', toId(id));
   },
@@ -228,6 +274,7 @@ export const projectService = {
     await ctx.em.transactional(async (em) => {
       const project = await projectInScope(ctx, em, id);
       await assertUnreferenced(em, `Project ${project.code} (${project.name})`, project.id, PROJECT_REFERENCES);
+      auditProject(ctx, em, project, 'delete', projectFields(project), null);
       em.remove(project);
     });
     return true;

@@ -5,6 +5,7 @@ import { fromFen, toFen } from '../../shared/money';
 import { assertDepartmentInScope } from '../../shared/scope';
 import { rows } from '../../shared/sql';
 import { applyPatch, assertUnreferenced, assertVersion, loadOr404, reference, toId } from '../../shared/writes';
+import { auditService } from '../audit';
 import { DepartmentEntity } from '../fiscal';
 import { IndicatorEntity } from '../indicator';
 import { PerformanceTargetEntity, TargetIndicatorEntity } from './target.entity';
@@ -31,6 +32,74 @@ import {
   numericValueOf,
 } from './target.rules';
 import type { PerformanceTarget, TargetIndicator } from './target.types';
+
+/**
+ * The audited fields of a target as stored (money and decimals as the database's text), read in the change's
+ * transaction. The workflow state (status, grade, round) is left to the workflow steps, which record it themselves.
+ */
+async function targetSnapshot(em: EntityManager, id: number): Promise<Record<string, unknown> | null> {
+  const [r] = await rows<Record<string, unknown>>(
+    { em },
+    `select kind, fiscal_year as "fiscalYear", project_id as "projectId", department_id as "departmentId",
+            parent_id as "parentId", region_code as "regionCode", framework_id as "frameworkId",
+            overall_goal as "overallGoal", annual_goal as "annualGoal", funds::text as funds, measures
+       from performance_target where id = ?`,
+    [id],
+  );
+  return r ?? null;
+}
+
+/** The audited fields of a target row as stored. */
+async function rowSnapshot(em: EntityManager, id: number): Promise<Record<string, unknown> | null> {
+  const [r] = await rows<Record<string, unknown>>(
+    { em },
+    `select target_id as "targetId", indicator_id as "indicatorId", period, comparator, target_value as "targetValue",
+            numeric_value::text as "numericValue", unit, weight::text as weight, value_basis as "valueBasis", note,
+            sort_order as "sortOrder"
+       from target_indicator where id = ?`,
+    [id],
+  );
+  return r ?? null;
+}
+
+function recordTarget(
+  ctx: Context,
+  em: EntityManager,
+  target: PerformanceTargetEntity,
+  action: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): void {
+  auditService.record(ctx, em, {
+    fiscalDivisionCode: target.fiscalDivision.code,
+    subjectType: 'PerformanceTarget',
+    subjectId: target.id,
+    departmentId: target.department.id,
+    action,
+    before,
+    after,
+  });
+}
+
+function recordRow(
+  ctx: Context,
+  em: EntityManager,
+  target: PerformanceTargetEntity,
+  rowId: number,
+  action: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): void {
+  auditService.record(ctx, em, {
+    fiscalDivisionCode: target.fiscalDivision.code,
+    subjectType: 'TargetIndicator',
+    subjectId: rowId,
+    departmentId: target.department.id,
+    action,
+    before,
+    after,
+  });
+}
 
 /** A change to a row is a change to its target: bump the target's version and time. */
 function touch(target: PerformanceTargetEntity): void {
@@ -130,6 +199,7 @@ export const targetService = {
         measures: input.measures ?? undefined,
       });
       await em.flush();
+      recordTarget(ctx, em, target, 'CREATE', null, await targetSnapshot(em, target.id));
       return target.id;
     });
     return fresh(ctx, targetTable, 'id', id);
@@ -140,6 +210,7 @@ export const targetService = {
       const target = await targetInScope(ctx, em, id);
       assertVersion(target.version, input.version, `Performance target ${target.id}`);
       checkEditable(target);
+      const before = await targetSnapshot(em, target.id);
       if (input.funds !== undefined && input.funds !== null) {
         const funds = checkFunds(input.funds);
         if (target.kind === TargetKind.TRANSFER_REGIONAL && target.parent) {
@@ -158,6 +229,8 @@ export const targetService = {
         annualGoal: input.annualGoal ?? undefined,
         measures: input.measures,
       });
+      await em.flush();
+      recordTarget(ctx, em, target, 'UPDATE', before, await targetSnapshot(em, target.id));
     });
     return fresh(ctx, targetTable, 'id', toId(id));
   },
@@ -170,8 +243,10 @@ export const targetService = {
       await assertUnreferenced(em, `Performance target ${target.id}`, target.id, [
         { label: 'regional shares', table: 'performance_target', column: 'parent_id' },
       ]);
+      const before = await targetSnapshot(em, target.id);
       // Its rows (and any review records) go with it: the foreign keys cascade.
       em.remove(target);
+      recordTarget(ctx, em, target, 'DELETE', before, null);
     });
     return true;
   },
@@ -204,6 +279,7 @@ export const targetService = {
       });
       touch(target);
       await em.flush();
+      recordRow(ctx, em, target, row.id, 'CREATE', null, await rowSnapshot(em, row.id));
       return row.id;
     });
     return fresh(ctx, targetIndicatorTable, 'id', id);
@@ -213,6 +289,7 @@ export const targetService = {
     await ctx.em.transactional(async (em) => {
       const { row, target } = await rowInScope(ctx, em, id);
       checkEditable(target);
+      const before = await rowSnapshot(em, row.id);
       const comparator = input.comparator ?? row.comparator;
       const unit = checkUnit(comparator, input.unit === undefined ? row.unit : input.unit);
       const targetValue = input.targetValue == null ? row.targetValue : checkTargetValue(input.targetValue);
@@ -239,6 +316,8 @@ export const targetService = {
         sortOrder: input.sortOrder ?? undefined,
       });
       touch(target);
+      await em.flush();
+      recordRow(ctx, em, target, row.id, 'UPDATE', before, await rowSnapshot(em, row.id));
     });
     return fresh(ctx, targetIndicatorTable, 'id', toId(id));
   },
@@ -247,8 +326,10 @@ export const targetService = {
     await ctx.em.transactional(async (em) => {
       const { row, target } = await rowInScope(ctx, em, id);
       checkEditable(target);
+      const before = await rowSnapshot(em, row.id);
       em.remove(row);
       touch(target);
+      recordRow(ctx, em, target, row.id, 'DELETE', before, null);
     });
     return true;
   },
