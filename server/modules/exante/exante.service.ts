@@ -5,8 +5,7 @@ import { fresh } from '../../shared/loaders';
 import { fromFen, toFen } from '../../shared/money';
 import { assertDepartmentInScope } from '../../shared/scope';
 import { loadOr404, toId } from '../../shared/writes';
-import { auditService } from '../audit';
-import { ProjectEntity, visibleProjectReference } from '../project';
+import { auditUnderProject, ProjectEntity, visibleProjectReference } from '../project';
 import { defaultExAnteConfig } from './exante.config';
 import { ExAnteAssessmentEntity } from './exante.entity';
 import type { ExAnteStage } from './exante.enums';
@@ -36,27 +35,6 @@ function assessmentFields(a: ExAnteAssessmentEntity): Record<string, unknown> {
     summary: a.summary ?? null,
     assessedAt: a.assessedAt,
   };
-}
-
-/** Records a change of an assessment in the audit trail (under its project's department), in the change's transaction. */
-function auditAssessment(
-  ctx: Context,
-  em: EntityManager,
-  assessment: ExAnteAssessmentEntity,
-  project: ProjectEntity,
-  action: 'create' | 'update' | 'delete',
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): void {
-  auditService.record(ctx, em, {
-    fiscalDivisionCode: project.fiscalDivision.code,
-    subjectType: 'ExAnteAssessment',
-    subjectId: assessment.id,
-    departmentId: project.department.id,
-    action,
-    before,
-    after,
-  });
 }
 
 async function assertFree(
@@ -135,7 +113,15 @@ export const exanteService = {
         ...(input.assessedAt ? { assessedAt: input.assessedAt } : {}),
       });
       await em.flush();
-      auditAssessment(ctx, em, assessment, project, 'create', null, assessmentFields(assessment));
+      auditUnderProject(
+        ctx,
+        em,
+        project,
+        { type: 'ExAnteAssessment', id: assessment.id },
+        'create',
+        null,
+        assessmentFields(assessment),
+      );
       return assessment.id;
     });
     return fresh(ctx, exAnteAssessmentTable, 'id', id);
@@ -167,7 +153,15 @@ export const exanteService = {
       if (input.assessor !== undefined) Object.assign(a, { assessor: input.assessor });
       if (input.summary !== undefined) Object.assign(a, { summary: input.summary });
       if (input.assessedAt) a.assessedAt = input.assessedAt;
-      auditAssessment(ctx, em, a, project, 'update', before, assessmentFields(a));
+      auditUnderProject(
+        ctx,
+        em,
+        project,
+        { type: 'ExAnteAssessment', id: a.id },
+        'update',
+        before,
+        assessmentFields(a),
+      );
     });
     return fresh(ctx, exAnteAssessmentTable, 'id', toId(id));
   },
@@ -175,7 +169,15 @@ export const exanteService = {
   async deleteExAnteAssessment(ctx: Context, id: string): Promise<boolean> {
     await ctx.em.transactional(async (em) => {
       const { assessment, project } = await assessmentForWrite(ctx, em, id);
-      auditAssessment(ctx, em, assessment, project, 'delete', assessmentFields(assessment), null);
+      auditUnderProject(
+        ctx,
+        em,
+        project,
+        { type: 'ExAnteAssessment', id: assessment.id },
+        'delete',
+        assessmentFields(assessment),
+        null,
+      );
       em.remove(assessment);
     });
     return true;

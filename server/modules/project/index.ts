@@ -22,3 +22,4 @@ import { ProjectBudgetResolver } from './project.budget.resolver';
 import { DepartmentProjectsResolver, ProjectResolver } from './project.resolver';
 
 export const projectResolvers = [ProjectResolver, ProjectBudgetResolver, DepartmentProjectsResolver] as const;
+export { auditUnderProject } from './project.audit';

@@ -6,9 +6,9 @@ import { fromFen, toFen } from '../../shared/money';
 import { assertDepartmentInScope } from '../../shared/scope';
 import { rows } from '../../shared/sql';
 import { assertVersion, loadOr404, toId } from '../../shared/writes';
-import { auditService } from '../audit';
 import { Permission } from '../identity';
 import { assertMay, assertMayWriteBudgetFields, visibleProjectReference } from './project.access';
+import { auditUnderProject } from './project.audit';
 import { ProjectBudgetEntity, ProjectEntity } from './project.entity';
 import { BudgetDecision } from './project.enums';
 import type { CreateProjectBudgetInput, UpdateProjectBudgetInput } from './project.inputs';
@@ -30,27 +30,6 @@ function budgetFields(b: ProjectBudgetEntity): Record<string, unknown> {
     decisionReason: b.decisionReason ?? null,
     mergedIntoId: b.mergedInto?.id ?? null,
   };
-}
-
-/** Records a change of a budget in the audit trail (under its project's department), in the change's transaction. */
-function auditBudget(
-  ctx: Context,
-  em: EntityManager,
-  budget: ProjectBudgetEntity,
-  project: ProjectEntity,
-  action: 'create' | 'update' | 'delete',
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): void {
-  auditService.record(ctx, em, {
-    fiscalDivisionCode: project.fiscalDivision.code,
-    subjectType: 'ProjectBudget',
-    subjectId: budget.id,
-    departmentId: project.department.id,
-    action,
-    before,
-    after,
-  });
 }
 
 /** The project that takes over a MERGED budget's money: another project of the same fiscal division that the caller sees. */
@@ -128,7 +107,15 @@ export const projectBudgetService = {
         mergedInto: mergedInto ?? undefined,
       });
       await em.flush();
-      auditBudget(ctx, em, budget, project, 'create', null, budgetFields(budget));
+      auditUnderProject(
+        ctx,
+        em,
+        project,
+        { type: 'ProjectBudget', id: budget.id },
+        'create',
+        null,
+        budgetFields(budget),
+      );
       return budget.id;
     });
     return fresh(ctx, projectBudgetTable, 'id', id);
@@ -157,7 +144,15 @@ export const projectBudgetService = {
       checkBudget({ ...next, projectId: project.id, mergedIntoId: mergedInto?.id ?? null });
       // Nullable columns are cleared with null (the entity types them as optional).
       Object.assign(budget, { ...next, mergedInto });
-      auditBudget(ctx, em, budget, project, 'update', before, budgetFields(budget));
+      auditUnderProject(
+        ctx,
+        em,
+        project,
+        { type: 'ProjectBudget', id: budget.id },
+        'update',
+        before,
+        budgetFields(budget),
+      );
     });
     return fresh(ctx, projectBudgetTable, 'id', toId(id));
   },
@@ -177,7 +172,15 @@ export const projectBudgetService = {
           [`performance targets of ${budget.fiscalYear}`]: targets,
         });
       }
-      auditBudget(ctx, em, budget, project, 'delete', budgetFields(budget), null);
+      auditUnderProject(
+        ctx,
+        em,
+        project,
+        { type: 'ProjectBudget', id: budget.id },
+        'delete',
+        budgetFields(budget),
+        null,
+      );
       em.remove(budget);
     });
     return true;

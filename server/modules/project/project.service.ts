@@ -12,7 +12,6 @@ import {
   reference,
   toId,
 } from '../../shared/writes';
-import { auditService } from '../audit';
 import {
   DepartmentEntity,
   expenditureDivision,
@@ -21,6 +20,7 @@ import {
   FunctionClassEntity,
 } from '../fiscal';
 import { projectInScope, visibleProjectReference } from './project.access';
+import { auditUnderProject } from './project.audit';
 import { ProjectEntity } from './project.entity';
 import { ProjectPhase } from './project.enums';
 import type { CreateProjectInput, UpdateProjectInput } from './project.inputs';
@@ -47,26 +47,6 @@ function projectFields(p: ProjectEntity): Record<string, unknown> {
     parentId: p.parent?.id ?? null,
     description: p.description ?? null,
   };
-}
-
-/** Records a change of a project in the audit trail, in the transaction of the change. */
-function auditProject(
-  ctx: Context,
-  em: EntityManager,
-  project: ProjectEntity,
-  action: 'create' | 'update' | 'delete',
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): void {
-  auditService.record(ctx, em, {
-    fiscalDivisionCode: project.fiscalDivision.code,
-    subjectType: 'Project',
-    subjectId: project.id,
-    departmentId: project.department.id,
-    action,
-    before,
-    after,
-  });
 }
 
 /** What keeps a project from being deleted. */
@@ -183,7 +163,7 @@ export const projectService = {
         description: input.description,
       });
       await em.flush();
-      auditProject(ctx, em, project, 'create', null, projectFields(project));
+      auditUnderProject(ctx, em, project, { type: 'Project', id: project.id }, 'create', null, projectFields(project));
       return project.id;
     });
     return fresh(ctx, projectTable, 'id', id);
@@ -265,7 +245,15 @@ export const projectService = {
         functionClass,
         parent,
       });
-      auditProject(ctx, em, project, 'update', before, projectFields(project));
+      auditUnderProject(
+        ctx,
+        em,
+        project,
+        { type: 'Project', id: project.id },
+        'update',
+        before,
+        projectFields(project),
+      );
     });
     return fresh(ctx, projectTable, 'id', toId(id));
   },
@@ -274,7 +262,7 @@ export const projectService = {
     await ctx.em.transactional(async (em) => {
       const project = await projectInScope(ctx, em, id);
       await assertUnreferenced(em, `Project ${project.code} (${project.name})`, project.id, PROJECT_REFERENCES);
-      auditProject(ctx, em, project, 'delete', projectFields(project), null);
+      auditUnderProject(ctx, em, project, { type: 'Project', id: project.id }, 'delete', projectFields(project), null);
       em.remove(project);
     });
     return true;
