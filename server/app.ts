@@ -15,16 +15,21 @@ import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import { type SqlStats, sqlStatsStorage } from './db/stats';
+import { recordRequestStatements, type SqlStats, sqlStatsStorage } from './db/stats';
 import { createContext, viewerFromAuthorization } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/errors';
 import { buildApiSchema } from './graphql/schema';
+import { attachSubscriptions } from './graphql/ws';
+import { EventFeed } from './modules/events/events.feed';
 import { exAnteConfigFrom } from './modules/exante/exante.config';
 import { type AuthSettings, signingSecret } from './modules/identity/identity.service';
-import type { Context } from './shared/context';
+import { webhookSettingsFrom } from './modules/webhooks/webhooks.config';
+import { WebhookDispatcher } from './modules/webhooks/webhooks.dispatcher';
+import type { Context, Services } from './shared/context';
 
 export interface App {
   readonly server: Server;
+  readonly services: Services;
   stop(): Promise<void>;
 }
 
@@ -48,9 +53,26 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     loginLockMinutes: config.loginLockMinutes,
   };
   const exAnte = exAnteConfigFrom(config);
+  const events = new EventFeed(orm, log, { listen: config.eventsListen, pollMs: config.eventsPollMs });
+  await events.start();
+  const webhooks = new WebhookDispatcher(orm, events, webhookSettingsFrom(config), log);
+  webhooks.start();
+  const services: Services = {
+    events,
+    eventsMaxBuffer: config.eventsMaxBuffer,
+    webhooks: webhookSettingsFrom(config),
+  };
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  const subscriptions = attachSubscriptions(server, schema, {
+    orm,
+    log,
+    auth,
+    exAnte,
+    services,
+    connectionInitWaitTimeoutMs: config.wsInitTimeoutMs,
+  });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -61,6 +83,15 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     formatError: formatError(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await subscriptions.dispose();
+            },
+          };
+        },
+      },
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin,
       config.graphqlIde
@@ -92,6 +123,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
       const stats: SqlStats = { statements: 0 };
       const started = process.hrtime.bigint();
       res.on('finish', () => {
+        recordRequestStatements(requestId, stats.statements);
         log.debug(
           {
             requestId,
@@ -113,7 +145,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
           auth,
           viewerFromAuthorization(req.headers.authorization, auth),
           (req as { requestId?: string }).requestId,
-          exAnte,
+          { exAnte, services },
         ),
     }),
   );
@@ -124,8 +156,11 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
 
   return {
     server,
+    services,
     async stop() {
       await apollo.stop();
+      await webhooks.stop();
+      await events.stop();
       if (server.listening) await new Promise<void>((r) => server.close(() => r()));
     },
   };

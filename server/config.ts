@@ -29,6 +29,27 @@ export interface Config {
   readonly exAnteSupportMin: number;
   /** Lowest ex-ante total (0–100) that concludes SUPPORT_AFTER_REVISION 建议调整完善后予以支持; below it NOT_SUPPORT. */
   readonly exAnteRevisionMin: number;
+  /** Review events: wake on PostgreSQL LISTEN/NOTIFY (a server only; PGlite wakes in process). */
+  readonly eventsListen: boolean;
+  /** Review events: how often each instance also looks for new events, in ms (a safety net behind NOTIFY). */
+  readonly eventsPollMs: number;
+  /** Review events: events queued for one slow subscriber before it falls back to reading from the table. */
+  readonly eventsMaxBuffer: number;
+  /** Subscriptions: how long a new WebSocket may take to send connection_init, in ms (then closed with 4408). */
+  readonly wsInitTimeoutMs: number;
+  /** Webhooks: deliver from this instance (every instance may; a lock keeps each attempt to one). */
+  readonly webhooksEnabled: boolean;
+  /** Webhooks: allow endpoints on loopback and private networks (off in production; tests turn it on). */
+  readonly webhookAllowPrivate: boolean;
+  /** Webhooks: attempts per delivery before it is marked failed. */
+  readonly webhookMaxAttempts: number;
+  /** Webhooks: the first retry's delay in ms; each next one doubles, up to webhookBackoffMaxMs. */
+  readonly webhookBackoffMs: number;
+  readonly webhookBackoffMaxMs: number;
+  /** Webhooks: how long one POST may take, in ms. */
+  readonly webhookTimeoutMs: number;
+  /** Webhooks: how often the worker looks for due deliveries, in ms. */
+  readonly webhookPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +99,17 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 10, 3, 1000),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440),
     ...exAnteThresholds(env),
+    eventsListen: bool(env, 'EVENTS_LISTEN', true),
+    eventsPollMs: int(env, 'EVENTS_POLL_MS', 1000, 20, 600_000),
+    eventsMaxBuffer: int(env, 'EVENTS_MAX_BUFFER', 10_000, 10, 1_000_000),
+    wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10_000, 50, 120_000),
+    webhooksEnabled: bool(env, 'WEBHOOKS_ENABLED', true),
+    webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    webhookMaxAttempts: int(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
+    webhookBackoffMs: int(env, 'WEBHOOK_BACKOFF_MS', 30_000, 1, 86_400_000),
+    webhookBackoffMaxMs: int(env, 'WEBHOOK_BACKOFF_MAX_MS', 3_600_000, 1, 86_400_000),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    webhookPollMs: int(env, 'WEBHOOK_POLL_MS', 1000, 20, 600_000),
   };
 }
 

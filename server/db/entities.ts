@@ -22,6 +22,12 @@ import {
 import { ProjectBudgetEntity, ProjectEntity } from '../modules/project/project.entity';
 import { TargetReviewEntity } from '../modules/review/review.entity';
 import { PerformanceTargetEntity, TargetIndicatorEntity } from '../modules/target/target.entity';
+import {
+  WebhookAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  WebhookFanoutEntity,
+} from '../modules/webhooks/webhooks.entity';
 
 /** Every persistent entity, listed explicitly (no folder scanning, so the build and the tests see the same set). */
 export const entities = [
@@ -47,4 +53,8 @@ export const entities = [
   AppSettingEntity,
   AuditEntryEntity,
   ReviewEventEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+  WebhookFanoutEntity,
 ];

@@ -5,9 +5,10 @@ import { allows } from '../modules/identity/identity.rules';
 import type { Context } from '../shared/context';
 import { DomainError } from '../shared/errors';
 
-function isOperation(info: GraphQLResolveInfo): 'query' | 'mutation' | undefined {
+function isOperation(info: GraphQLResolveInfo): 'query' | 'mutation' | 'subscription' | undefined {
   if (info.parentType === info.schema.getQueryType()) return 'query';
   if (info.parentType === info.schema.getMutationType()) return 'mutation';
+  if (info.parentType === info.schema.getSubscriptionType()) return 'subscription';
   return undefined;
 }
 

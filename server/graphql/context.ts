@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { ExAnteConfig } from '../modules/exante/exante.config';
 import { type AuthSettings, type Viewer, verifyAccessToken, viewerFromClaims } from '../modules/identity';
-import type { Context } from '../shared/context';
+import type { Context, Services } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { Loaders } from '../shared/loaders';
 
@@ -16,7 +16,7 @@ export function createContext(
   auth: AuthSettings,
   viewer: Viewer | null = null,
   requestId: string = randomUUID(),
-  exAnte?: ExAnteConfig,
+  extras: { exAnte?: ExAnteConfig; services?: Services } = {},
 ): Context {
   const em = orm.em.fork();
   return {
@@ -26,7 +26,8 @@ export function createContext(
     log: log.child({ requestId, user: viewer?.loginName }),
     viewer,
     auth,
-    ...(exAnte ? { exAnte } : {}),
+    ...(extras.exAnte ? { exAnte: extras.exAnte } : {}),
+    ...(extras.services ? { services: extras.services } : {}),
   };
 }
 

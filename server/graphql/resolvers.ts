@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { admissionResolvers } from '../modules/admission';
 import { auditResolvers } from '../modules/audit';
+import { eventsResolvers } from '../modules/events';
 import { exanteResolvers } from '../modules/exante';
 import { fiscalResolvers } from '../modules/fiscal';
 import { identityResolvers } from '../modules/identity';
@@ -8,6 +9,7 @@ import { indicatorResolvers } from '../modules/indicator';
 import { projectResolvers } from '../modules/project';
 import { reviewResolvers } from '../modules/review';
 import { targetResolvers } from '../modules/target';
+import { webhooksResolvers } from '../modules/webhooks';
 
 type ResolverClass = new (...args: never[]) => object;
 
@@ -22,4 +24,6 @@ export const resolvers: NonEmptyArray<ResolverClass> = [
   ...targetResolvers,
   ...reviewResolvers,
   ...auditResolvers,
+  ...eventsResolvers,
+  ...webhooksResolvers,
 ];

@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'INVALID_REFERENCE'
   | 'INVALID_TRANSITION'
   | 'PRECHECK_FAILED'
-  | 'BUDGET_BLOCKED';
+  | 'BUDGET_BLOCKED'
+  | 'WEBHOOK_URL_REFUSED';
 
 export class DomainError extends Error {
   constructor(

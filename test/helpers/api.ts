@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -6,7 +7,8 @@ import pino from 'pino';
 import { type App, createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createOrm } from '../../server/db/orm';
-import { globalSqlStats } from '../../server/db/stats';
+import { requestStatements } from '../../server/db/stats';
+import type { Services } from '../../server/shared/context';
 
 export interface GqlError {
   message: string;
@@ -33,6 +35,8 @@ export interface Client {
 export interface TestApi extends Client {
   readonly url: string;
   readonly orm: MikroORM<PostgreSqlDriver>;
+  /** The app's process-wide services (the event feed), for tests that wait on them. */
+  readonly services: Services;
   /** A client that sends `Authorization: Bearer <token>`. */
   as(token: string): Client;
   /** Runs SQL directly against the test database (for arranging data and checking what was written). */
@@ -44,7 +48,13 @@ export async function startApi(options: { env?: Record<string, string> } = {}): 
   const url = process.env.YARDSTICK_TEST_DB_URL;
   if (!url) throw new Error('YARDSTICK_TEST_DB_URL is not set: run the tests through jest (global setup)');
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const config = { ...loadConfig({ NODE_ENV: 'test', ...options.env }), port: 0, host: '127.0.0.1' };
+  // Webhook delivery is off unless a test turns it on: test files share one database, and a worker of another
+  // file's API would claim (and, refusing loopback receivers, fail) the deliveries of the webhook tests.
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', WEBHOOKS_ENABLED: 'false', ...options.env }),
+    port: 0,
+    host: '127.0.0.1',
+  };
   const orm = await createOrm({ url, poolMax: 4, log });
   const app: App = await createApp(config, orm, log);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
@@ -53,12 +63,22 @@ export async function startApi(options: { env?: Record<string, string> } = {}): 
 
   const client = (token?: string): Client => {
     const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> => {
-      const before = globalSqlStats.statements;
-      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+      const requestId = randomUUID();
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'x-request-id': requestId,
+      };
       if (token) headers.authorization = `Bearer ${token}`;
       const res = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { data?: T; errors?: GqlError[] };
-      return { ...body, statements: globalSqlStats.statements - before, status: res.status };
+      // The count of this request only (background work such as the event feed's poll is not in it).
+      let statements = requestStatements(requestId);
+      for (let i = 0; statements === undefined && i < 100; i += 1) {
+        await new Promise((r) => setTimeout(r, 5));
+        statements = requestStatements(requestId);
+      }
+      return { ...body, statements: statements ?? Number.NaN, status: res.status };
     };
     return {
       gql,
@@ -74,6 +94,7 @@ export async function startApi(options: { env?: Record<string, string> } = {}): 
   return {
     url: `http://127.0.0.1:${port}`,
     orm,
+    services: app.services,
     ...anonymous,
     as: (token: string) => client(token),
     async sql<R>(sql: string, params: unknown[] = []): Promise<R[]> {

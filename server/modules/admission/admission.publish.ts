@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context';
 import { DomainError } from '../../shared/errors';
 import { auditService } from '../audit';
+import type { ReviewEventTypeName } from '../events/events.enums';
 import { IndicatorEntity, IndicatorStatus } from '../indicator';
 import { buildDefinition, nextCode } from './admission.definition';
 import type { IndicatorChangeRequestEntity } from './admission.entity';
@@ -37,7 +38,12 @@ async function currentVersion(em: EntityManager, r: IndicatorChangeRequestEntity
  */
 export async function publish(ctx: Context, em: EntityManager, r: IndicatorChangeRequestEntity): Promise<void> {
   const now = new Date();
-  const record = (i: IndicatorEntity, action: string, before: Record<string, unknown> | null, type: string) => {
+  const record = (
+    i: IndicatorEntity,
+    action: string,
+    before: Record<string, unknown> | null,
+    type: ReviewEventTypeName,
+  ) => {
     const common = { fiscalDivisionCode: r.fiscalDivision.code, subjectType: 'Indicator', subjectId: i.id };
     auditService.record(ctx, em, { ...common, action, before, after: indicatorSnapshot(i) });
     auditService.event(ctx, em, {

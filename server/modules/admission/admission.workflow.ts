@@ -7,6 +7,7 @@ import { assertDepartmentInScope } from '../../shared/scope';
 import { one } from '../../shared/sql';
 import { assertVersion, reference, toId } from '../../shared/writes';
 import { auditService } from '../audit';
+import type { ReviewEventTypeName } from '../events/events.enums';
 import { DepartmentEntity, FiscalDivisionEntity } from '../fiscal';
 import { IndicatorEntity, IndicatorStatus } from '../indicator';
 import { buildDefinition, definitionOf, mergeDefinition, type Proposal } from './admission.definition';
@@ -63,7 +64,7 @@ function requireText(value: string | undefined | null, field: string, why: strin
 interface StepResult {
   decision?: ApprovalDecision;
   comment?: string | null;
-  event: string;
+  event: ReviewEventTypeName;
 }
 
 /**

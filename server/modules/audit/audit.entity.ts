@@ -55,9 +55,11 @@ export class AuditEntryEntity {
  * and only if the change committed. `position` increases with every event; integrations resume from it.
  */
 @Entity({ tableName: 'review_event' })
+@Index({ name: 'review_event_division_position_index', properties: ['fiscalDivisionCode', 'position'] })
 export class ReviewEventEntity {
   [OptionalProps]?: 'at' | 'position';
 
+  /** Assigned by the table's trigger in commit order (see the events migration), whatever the column default says. */
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   position!: string;
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context';
+import type { ReviewEventTypeName } from '../events/events.enums';
 import { AuditEntryEntity, ReviewEventEntity } from './audit.entity';
 
 export interface AuditInput {
@@ -15,7 +16,7 @@ export interface AuditInput {
 
 export interface EventInput {
   fiscalDivisionCode: string;
-  type: string;
+  type: ReviewEventTypeName;
   subjectType: string;
   subjectId: string | number;
   departmentId?: number | null;

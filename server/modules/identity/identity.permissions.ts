@@ -51,6 +51,10 @@ export enum Permission {
   GradeTarget = 'GradeTarget',
   /** Comment in the joint review (observers from the People's Congress and audit). */
   CommentJointReview = 'CommentJointReview',
+  /** Follow review events (审核事件) in one's scope: the `reviewEvents` query and subscription. */
+  ReadEvents = 'ReadEvents',
+  /** Register webhook endpoints and read and re-send their deliveries (integrations). */
+  ManageWebhooks = 'ManageWebhooks',
   /** Manage users and roles. */
   ManageUsers = 'ManageUsers',
   /** Read other users' contact data. */
@@ -65,6 +69,7 @@ const BUREAU_READ = [
   Permission.ReadReviews,
   Permission.ReadReviewerIdentity,
   Permission.ReadAggregates,
+  Permission.ReadEvents,
 ];
 
 const DEPARTMENT_READ = [
@@ -75,6 +80,7 @@ const DEPARTMENT_READ = [
   Permission.ReadReviews,
   Permission.ReadReviewerIdentity,
   Permission.ReadAuditedAmount,
+  Permission.ReadEvents,
 ];
 
 /** Role → permissions. */
@@ -132,9 +138,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReadLibrary,
     Permission.ReadProject,
     Permission.ReadReviews,
+    Permission.ReadEvents,
+    Permission.ManageWebhooks,
   ],
   [Role.ADMIN]: [
     ...BUREAU_READ,
+    Permission.ManageWebhooks,
     Permission.ManageReference,
     Permission.ManageLibrary,
     Permission.ManageUsers,

@@ -13,6 +13,7 @@ import { assertDepartmentInScope } from '../../shared/scope';
 import { rows } from '../../shared/sql';
 import { assertVersion, toId } from '../../shared/writes';
 import { auditService } from '../audit/audit.service';
+import type { ReviewEventTypeName } from '../events/events.enums';
 import type { Role } from '../identity/identity.enums';
 import { type CriterionScoreValue, type RowFeedbackValue, TargetReviewEntity } from '../review/review.entity';
 import { ReviewCriterion, ReviewDecision, ReviewStage } from '../review/review.enums';
@@ -103,7 +104,7 @@ function record(
   target: PerformanceTargetEntity,
   step: {
     action: string;
-    event: string;
+    event: ReviewEventTypeName;
     before: Snapshot;
     extra?: Record<string, unknown>;
     payload?: Record<string, unknown>;
