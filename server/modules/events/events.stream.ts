@@ -5,6 +5,8 @@ import { type EventFilterSpec, later, matchesFilter, visibleTo } from './events.
 import { readEvents } from './events.reads';
 
 const PAGE = 500;
+/** Live events handed out back to back before the stream lets the event loop run other work. */
+const YIELD_EVERY = 16;
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 export interface StreamOptions {
@@ -40,6 +42,7 @@ export class EventStream implements AsyncIterableIterator<FeedEvent> {
   private overflowed = false;
   private closed = false;
   private waiter: (() => void) | null = null;
+  private sinceYield = 0;
 
   constructor(private readonly o: StreamOptions) {
     const subscriber: FeedSubscriber = { deliver: (e) => this.deliver(e) };
@@ -56,7 +59,7 @@ export class EventStream implements AsyncIterableIterator<FeedEvent> {
     for (;;) {
       if (this.closed) return DONE;
       const replayed = this.replayBuffer.shift();
-      if (replayed) return this.take(replayed);
+      if (replayed) return this.handOut(replayed);
       if (this.replaying) {
         const page = await readEvents(this.o.em, {
           after: this.cursor,
@@ -77,7 +80,8 @@ export class EventStream implements AsyncIterableIterator<FeedEvent> {
         continue;
       }
       const live = this.queue.shift();
-      if (live) return this.take(live);
+      if (live) return this.handOut(live);
+      this.sinceYield = 0;
       await new Promise<void>((resolve) => {
         this.waiter = resolve;
       });
@@ -97,6 +101,19 @@ export class EventStream implements AsyncIterableIterator<FeedEvent> {
   /** The last position this stream handed out (or has seen past). */
   get position(): bigint {
     return this.cursor;
+  }
+
+  /**
+   * A consumer that never waits (a socket that takes every write at once) would otherwise chain deliveries in
+   * microtasks and starve the process's other I/O: every few events the stream gives the event loop a turn.
+   */
+  private async handOut(e: FeedEvent): Promise<IteratorResult<FeedEvent>> {
+    if (++this.sinceYield >= YIELD_EVERY) {
+      this.sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.closed) return DONE;
+    }
+    return this.take(e);
   }
 
   private take(e: FeedEvent): IteratorYieldResult<FeedEvent> {
