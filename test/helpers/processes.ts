@@ -42,6 +42,9 @@ export async function startServerProcess(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       DEMO_DATA: 'false',
+      // Test files share one database: a process of one file must not claim (and, refusing loopback receivers,
+      // fail) the webhook deliveries of another. Tests that deliver turn it on.
+      WEBHOOKS_ENABLED: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
