@@ -8,12 +8,16 @@ import { createLogger } from '../logger';
 import { createAdministrator } from '../modules/identity/identity.admin';
 import { renderFieldMatrix, renderRolePermissions } from '../modules/identity/identity.matrix';
 import { openDatabase } from './database';
+import { generate, isScale, SCALES } from './generate';
+import { progressBar, summary } from './generate/progress';
 import { migrate } from './orm';
 import { loadDemoData } from './seeders/demo';
 
 const usage = `usage: node dist/server/db/cli.js <command>
   migrate            apply pending migrations
   seed               load the demo data into an empty database
+  generate --scale tiny|city|province|nation [--cities N] [--seed S]
+                     add generated cities (new fiscal divisions) with realistic data at scale
   migration:create   write a migration for the difference between the entities and the database
   schema:print       write schema/schema.graphql
   docs:matrix        rewrite the README's role/permission table and field matrix from the code
@@ -57,10 +61,22 @@ async function main(command: string | undefined): Promise<void> {
     writeFileSync(resolve('schema/schema.graphql'), `${printSchema(lexicographicSortSchema(schema))}\n`);
     return;
   }
-  if (!command || !['migrate', 'seed', 'migration:create', 'create-admin'].includes(command)) {
+  if (!command || !['migrate', 'seed', 'generate', 'migration:create', 'create-admin'].includes(command)) {
     process.stderr.write(`${usage}\n`);
     process.exitCode = 2;
     return;
+  }
+  const scale = option('--scale');
+  const cities = option('--cities');
+  const seed = option('--seed');
+  if (command === 'generate') {
+    const bad = (what: string) => {
+      process.stderr.write(`${what}\n${usage}\n`);
+      process.exitCode = 2;
+    };
+    if (!isScale(scale)) return bad(`unknown scale "${scale ?? ''}": use --scale ${Object.keys(SCALES).join('|')}`);
+    if (cities !== undefined && !/^[1-9]\d*$/.test(cities)) return bad(`--cities must be a positive integer`);
+    if (seed !== undefined && !/^\d+$/.test(seed)) return bad(`--seed must be a non-negative integer`);
   }
   const db = await openDatabase(config, log);
   try {
@@ -90,6 +106,14 @@ async function main(command: string | undefined): Promise<void> {
       if (command === 'seed') {
         const loaded = await loadDemoData(db.orm.em.fork(), log);
         if (!loaded) log.warn('the database already holds data; demo data not loaded');
+      } else if (command === 'generate' && isScale(scale)) {
+        const result = await generate(db.orm.em.fork(), {
+          scale,
+          cities: cities === undefined ? undefined : Number(cities),
+          seed: seed === undefined ? undefined : Number(seed),
+          onProgress: progressBar(process.stderr),
+        });
+        process.stderr.write(`${summary(result)}\n`);
       }
     }
   } finally {

@@ -1,5 +1,6 @@
 import { IndicatorChangeApprovalEntity, IndicatorChangeRequestEntity } from '../modules/admission/admission.entity';
 import { AuditEntryEntity, ReviewEventEntity } from '../modules/audit/audit.entity';
+import { BudgetRollupEntity } from '../modules/dashboard/dashboard.entity';
 import { ExAnteAssessmentEntity } from '../modules/exante/exante.entity';
 import {
   DepartmentEntity,
@@ -53,6 +54,7 @@ export const entities = [
   AppSettingEntity,
   AuditEntryEntity,
   ReviewEventEntity,
+  BudgetRollupEntity,
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookAttemptEntity,

@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { admissionResolvers } from '../modules/admission';
 import { auditResolvers } from '../modules/audit';
+import { dashboardResolvers } from '../modules/dashboard';
 import { eventsResolvers } from '../modules/events';
 import { exanteResolvers } from '../modules/exante';
 import { fiscalResolvers } from '../modules/fiscal';
@@ -25,5 +26,6 @@ export const resolvers: NonEmptyArray<ResolverClass> = [
   ...reviewResolvers,
   ...auditResolvers,
   ...eventsResolvers,
+  ...dashboardResolvers,
   ...webhooksResolvers,
 ];

@@ -27,8 +27,8 @@ function nonEmptyLists(value: unknown): number {
 }
 
 describe('the README tour', () => {
-  it('has three example queries', () => {
-    expect(examples.filter((q) => q.trim().startsWith('{'))).toHaveLength(3);
+  it('has the three tour queries and the aggregates example', () => {
+    expect(examples.filter((q) => q.trim().startsWith('{'))).toHaveLength(4);
   });
 
   it.each(examples.filter((q) => q.trim().startsWith('{')).map((q, i) => [i + 1, q]))(
