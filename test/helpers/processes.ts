@@ -27,13 +27,15 @@ function entry(): string {
 
 /**
  * Starts the API as a separate process on a free loopback port against `databaseUrl` and waits until it listens.
- * Extra environment (EVENTS_POLL_MS, JWT_SECRET, ...) comes from `env`.
+ * Extra environment (EVENTS_POLL_MS, JWT_SECRET, ...) comes from `env`; `options.nodeArgs` go before the script
+ * (e.g. `--cpu-prof` for the benchmarks, which NODE_OPTIONS does not accept).
  */
 export async function startServerProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
+  options: { nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [entry()], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry()], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
