@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
 import { Indicator, IndicatorCategory, IndicatorFrameworkNode, indicatorReads } from '../indicator';
@@ -35,17 +36,17 @@ export class IndicatorChangeRequestResolver {
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
-  fiscalDivision(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+  fiscalDivision(@Ctx() ctx: Context, @Parent() r: IndicatorChangeRequest) {
     return fiscalReads.fiscalDivision(ctx, r.fiscalDivisionCode);
   }
 
   @FieldResolver(() => IndicatorProposal, { description: 'The proposed indicator definition.' })
-  proposal(@Root() r: IndicatorChangeRequest) {
+  proposal(@Parent() r: IndicatorChangeRequest) {
     return admissionReads.proposal(r);
   }
 
   @FieldResolver(() => Department, { description: 'The applying department (申请部门).' })
-  department(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+  department(@Ctx() ctx: Context, @Parent() r: IndicatorChangeRequest) {
     return fiscalReads.department(ctx, r.departmentId);
   }
 
@@ -53,7 +54,7 @@ export class IndicatorChangeRequestResolver {
     nullable: true,
     description: 'The indicator version a MODIFY or RETIRE is about; null for ADMIT or when it is not visible to you.',
   })
-  indicator(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+  indicator(@Ctx() ctx: Context, @Parent() r: IndicatorChangeRequest) {
     return r.indicatorId ? indicatorReads.visibleIndicator(ctx, r.indicatorId) : null;
   }
 
@@ -61,7 +62,7 @@ export class IndicatorChangeRequestResolver {
     nullable: true,
     description: 'The indicator version the approval published; null when there is none or it is not visible to you.',
   })
-  resultIndicator(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+  resultIndicator(@Ctx() ctx: Context, @Parent() r: IndicatorChangeRequest) {
     return r.resultIndicatorId ? indicatorReads.visibleIndicator(ctx, r.resultIndicatorId) : null;
   }
 
@@ -70,12 +71,12 @@ export class IndicatorChangeRequestResolver {
     description:
       'For a rejection as a duplicate (重复指标): the existing indicator; null when it is not visible to you.',
   })
-  duplicateOf(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+  duplicateOf(@Ctx() ctx: Context, @Parent() r: IndicatorChangeRequest) {
     return r.duplicateOfId ? indicatorReads.visibleIndicator(ctx, r.duplicateOfId) : null;
   }
 
   @FieldResolver(() => [IndicatorChangeApproval], { description: 'The recorded decisions (审核记录), in order.' })
-  approvals(@Ctx() ctx: Context, @Root() r: IndicatorChangeRequest) {
+  approvals(@Ctx() ctx: Context, @Parent() r: IndicatorChangeRequest) {
     return admissionReads.approvals(ctx, r.id);
   }
 }
@@ -83,17 +84,17 @@ export class IndicatorChangeRequestResolver {
 @Resolver(() => IndicatorProposal)
 export class IndicatorProposalResolver {
   @FieldResolver(() => IndicatorCategory, { nullable: true, description: 'The proposed category.' })
-  category(@Ctx() ctx: Context, @Root() p: IndicatorProposal) {
+  category(@Ctx() ctx: Context, @Parent() p: IndicatorProposal) {
     return p.categoryId ? indicatorReads.category(ctx, p.categoryId) : null;
   }
 
   @FieldResolver(() => IndicatorFrameworkNode, { nullable: true, description: 'The proposed level-1 dimension.' })
-  level1(@Ctx() ctx: Context, @Root() p: IndicatorProposal) {
+  level1(@Ctx() ctx: Context, @Parent() p: IndicatorProposal) {
     return p.level1NodeId ? indicatorReads.frameworkNode(ctx, p.level1NodeId) : null;
   }
 
   @FieldResolver(() => IndicatorFrameworkNode, { nullable: true, description: 'The proposed level-2 dimension.' })
-  level2(@Ctx() ctx: Context, @Root() p: IndicatorProposal) {
+  level2(@Ctx() ctx: Context, @Parent() p: IndicatorProposal) {
     return p.level2NodeId ? indicatorReads.frameworkNode(ctx, p.level2NodeId) : null;
   }
 }
@@ -104,7 +105,7 @@ export class IndicatorChangeRequestsOfIndicatorResolver {
     description:
       'The change requests visible to you that concern this version: about it (MODIFY, RETIRE) or whose approval published it, oldest first.',
   })
-  changeRequests(@Ctx() ctx: Context, @Root() i: Indicator) {
+  changeRequests(@Ctx() ctx: Context, @Parent() i: Indicator) {
     return admissionReads.ofIndicator(ctx, i.id);
   }
 }

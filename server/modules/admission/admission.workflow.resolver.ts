@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Permission } from '../identity';
 import { similarIndicators } from './admission.similar';
 import { IndicatorChangeRequest, ProposeIndicatorChangePayload, SimilarIndicator } from './admission.types';
@@ -21,7 +22,7 @@ export class IndicatorChangeWorkflowResolver {
   })
   similarIndicators(
     @Ctx() ctx: Context,
-    @Root() r: IndicatorChangeRequest,
+    @Parent() r: IndicatorChangeRequest,
     @Arg('limit', () => Int, { defaultValue: 5, description: 'At most this many (0 to 50).' }) limit: number,
   ) {
     return similarIndicators(ctx, r.name, r.fiscalDivisionCode, {

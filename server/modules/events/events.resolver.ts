@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver, Subscription } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { badInput, DomainError } from '../../shared/errors';
+import { Parent } from '../../shared/parent';
 import { Permission } from '../identity/identity.permissions';
 import type { FeedEvent } from './events.feed';
 import { later, parsePosition } from './events.model';
@@ -66,7 +67,7 @@ export class ReviewEventResolver {
     },
   })
   reviewEventsLive(
-    @Root() event: FeedEvent,
+    @Parent() event: FeedEvent,
     @Arg('after', () => ID, {
       nullable: true,
       description: 'Replay matching events after this position first; omit to start with the next new event.',

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
 import { Project, projectReads } from '../project';
@@ -27,12 +28,12 @@ export class ExAnteAssessmentResolver {
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
-  fiscalDivision(@Ctx() ctx: Context, @Root() a: ExAnteAssessment) {
+  fiscalDivision(@Ctx() ctx: Context, @Parent() a: ExAnteAssessment) {
     return fiscalReads.fiscalDivision(ctx, a.fiscalDivisionCode);
   }
 
   @FieldResolver(() => Project, { description: 'The assessed project.' })
-  project(@Ctx() ctx: Context, @Root() a: ExAnteAssessment) {
+  project(@Ctx() ctx: Context, @Parent() a: ExAnteAssessment) {
     return projectReads.project(ctx, a.projectId);
   }
 
@@ -74,7 +75,7 @@ export class ProjectExAnteResolver {
     description:
       'Ex-ante assessments (事前绩效评估) of the project by year and stage; required for new major policies and special funds. Empty for anonymous callers (not disclosed).',
   })
-  exAnteAssessments(@Ctx() ctx: Context, @Root() p: Project) {
+  exAnteAssessments(@Ctx() ctx: Context, @Parent() p: Project) {
     return exanteReads.assessmentsByProject(ctx, p.id);
   }
 }

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Permission } from '../identity';
 import {
   CreateDepartmentInput,
@@ -48,12 +49,12 @@ export class FiscalDivisionResolver {
   }
 
   @FieldResolver(() => FiscalDivision, { nullable: true, description: 'The division one level up.' })
-  parent(@Ctx() ctx: Context, @Root() d: FiscalDivision) {
+  parent(@Ctx() ctx: Context, @Parent() d: FiscalDivision) {
     return d.parentCode ? fiscalReads.fiscalDivision(ctx, d.parentCode) : null;
   }
 
   @FieldResolver(() => [FiscalDivision], { description: 'The divisions one level down, e.g. a city’s districts.' })
-  children(@Ctx() ctx: Context, @Root() d: FiscalDivision) {
+  children(@Ctx() ctx: Context, @Parent() d: FiscalDivision) {
     return fiscalReads.fiscalDivisionChildren(ctx, d.code);
   }
 
@@ -108,7 +109,7 @@ export class FinanceDivisionResolver {
   @FieldResolver(() => [Department], {
     description: 'The departments this expenditure division manages (谁分配资金，谁审核目标).',
   })
-  departments(@Ctx() ctx: Context, @Root() d: FinanceDivision) {
+  departments(@Ctx() ctx: Context, @Parent() d: FinanceDivision) {
     return fiscalReads.managedDepartments(ctx, d.id);
   }
 
@@ -159,22 +160,22 @@ export class DepartmentResolver {
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
-  fiscalDivision(@Ctx() ctx: Context, @Root() d: Department) {
+  fiscalDivision(@Ctx() ctx: Context, @Parent() d: Department) {
     return fiscalReads.fiscalDivision(ctx, d.fiscalDivisionCode);
   }
 
   @FieldResolver(() => Department, { nullable: true, description: 'The first-level unit this unit belongs to.' })
-  parent(@Ctx() ctx: Context, @Root() d: Department) {
+  parent(@Ctx() ctx: Context, @Parent() d: Department) {
     return d.parentId ? fiscalReads.department(ctx, d.parentId) : null;
   }
 
   @FieldResolver(() => [Department], { description: 'Child units (下属单位).' })
-  children(@Ctx() ctx: Context, @Root() d: Department) {
+  children(@Ctx() ctx: Context, @Parent() d: Department) {
     return fiscalReads.departmentChildren(ctx, d.id);
   }
 
   @FieldResolver(() => FinanceDivision, { nullable: true, description: 'The expenditure division that manages it.' })
-  managingDivision(@Ctx() ctx: Context, @Root() d: Department) {
+  managingDivision(@Ctx() ctx: Context, @Parent() d: Department) {
     return d.managingDivisionId ? fiscalReads.financeDivision(ctx, d.managingDivisionId) : null;
   }
 
@@ -227,12 +228,12 @@ export class FunctionClassResolver {
     nullable: true,
     description: 'The class one level up (the 类 of a 款, the 款 of a 项); null at the top.',
   })
-  parent(@Ctx() ctx: Context, @Root() f: FunctionClass) {
+  parent(@Ctx() ctx: Context, @Parent() f: FunctionClass) {
     return f.parentCode ? fiscalReads.functionClass(ctx, f.parentCode) : null;
   }
 
   @FieldResolver(() => [FunctionClass], { description: 'The classes one level down, in code order.' })
-  children(@Ctx() ctx: Context, @Root() f: FunctionClass) {
+  children(@Ctx() ctx: Context, @Parent() f: FunctionClass) {
     return fiscalReads.functionClassChildren(ctx, f.code);
   }
 

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Public } from '../../shared/public';
 import { Department, FinanceDivision, FiscalDivision, fiscalReads } from '../fiscal';
 import { ChangePasswordInput, CreateUserInput, LoginInput, UpdateUserInput, UserListArgs } from './identity.inputs';
@@ -81,17 +82,17 @@ export class UserResolver {
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division the user belongs to.' })
-  fiscalDivision(@Ctx() ctx: Context, @Root() u: User) {
+  fiscalDivision(@Ctx() ctx: Context, @Parent() u: User) {
     return fiscalReads.fiscalDivision(ctx, u.fiscalDivisionCode);
   }
 
   @FieldResolver(() => Department, { nullable: true, description: 'For department roles: the department.' })
-  department(@Ctx() ctx: Context, @Root() u: User) {
+  department(@Ctx() ctx: Context, @Parent() u: User) {
     return u.departmentId ? fiscalReads.department(ctx, u.departmentId) : null;
   }
 
   @FieldResolver(() => FinanceDivision, { nullable: true, description: 'For expenditure reviewers: the division.' })
-  financeDivision(@Ctx() ctx: Context, @Root() u: User) {
+  financeDivision(@Ctx() ctx: Context, @Parent() u: User) {
     return u.financeDivisionId ? fiscalReads.financeDivision(ctx, u.financeDivisionId) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { DomainError } from '../../shared/errors';
 import type { AccessClaims } from './identity.viewer';
@@ -16,13 +16,24 @@ export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds
   return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
 }
 
+/** The secret as a key object, made once: jsonwebtoken otherwise builds one on every verification. */
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /**
  * Verifies an access token: the signature with our secret and only HS256 (a token claiming `alg: none` or another
  * algorithm is refused), the expiry, and the token type.
  */
 export function verifyAccessToken(token: string, secret: string): AccessClaims {
   try {
-    const payload = jwt.verify(token, secret, { algorithms: [ALGORITHM] });
+    const payload = jwt.verify(token, keyOf(secret), { algorithms: [ALGORITHM] });
     if (typeof payload !== 'object' || payload.typ !== 'access' || typeof payload.sub !== 'string') {
       throw new Error('not an access token');
     }

@@ -123,13 +123,13 @@ export const indicatorReads = {
     return ctx.loaders.many(indicatorFrameworkNodeTable, 'parent_id', 't.sort_order, t.code, t.id').load(parentId);
   },
 
-  category(ctx: Context, id: string | number): Promise<IndicatorCategory | undefined> {
-    return ctx.loaders.one(indicatorCategoryTable).load(toId(id));
+  category(ctx: Context, id: string | number): IndicatorCategory | undefined | Promise<IndicatorCategory | undefined> {
+    return ctx.loaders.oneNow(indicatorCategoryTable, toId(id));
   },
 
   /** A single lookup: NOT_FOUND for an unknown id. */
   categoryOr404(ctx: Context, id: string): Promise<IndicatorCategory> {
-    return orNotFound(indicatorReads.category(ctx, id), 'IndicatorCategory', id);
+    return orNotFound(Promise.resolve(indicatorReads.category(ctx, id)), 'IndicatorCategory', id);
   },
 
   categories(ctx: Context, args: IndicatorCategoryListArgs): Promise<Page<IndicatorCategory>> {

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
 import { CreateIndicatorInput, IndicatorListArgs, UpdateIndicatorInput } from './indicator.inputs';
@@ -27,17 +28,17 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
-  fiscalDivision(@Ctx() ctx: Context, @Root() i: Indicator) {
+  fiscalDivision(@Ctx() ctx: Context, @Parent() i: Indicator) {
     return fiscalReads.fiscalDivision(ctx, i.fiscalDivisionCode);
   }
 
   @FieldResolver(() => IndicatorCategory, { description: 'The category (指标分类).' })
-  category(@Ctx() ctx: Context, @Root() i: Indicator) {
+  category(@Ctx() ctx: Context, @Parent() i: Indicator) {
     return indicatorReads.category(ctx, i.categoryId);
   }
 
   @FieldResolver(() => IndicatorFrameworkNode, { description: 'The level-1 dimension (一级指标), e.g. 产出指标.' })
-  level1(@Ctx() ctx: Context, @Root() i: Indicator) {
+  level1(@Ctx() ctx: Context, @Parent() i: Indicator) {
     return indicatorReads.frameworkNode(ctx, i.level1NodeId);
   }
 
@@ -45,7 +46,7 @@ export class IndicatorResolver {
     nullable: true,
     description: 'The level-2 dimension (二级指标), e.g. 数量指标.',
   })
-  level2(@Ctx() ctx: Context, @Root() i: Indicator) {
+  level2(@Ctx() ctx: Context, @Parent() i: Indicator) {
     return i.level2NodeId ? indicatorReads.frameworkNode(ctx, i.level2NodeId) : null;
   }
 
@@ -53,7 +54,7 @@ export class IndicatorResolver {
     nullable: true,
     description: 'The owning department of a DEPARTMENT or PRIVATE indicator.',
   })
-  ownerDepartment(@Ctx() ctx: Context, @Root() i: Indicator) {
+  ownerDepartment(@Ctx() ctx: Context, @Parent() i: Indicator) {
     return i.ownerDepartmentId ? fiscalReads.department(ctx, i.ownerDepartmentId) : null;
   }
 
@@ -61,14 +62,14 @@ export class IndicatorResolver {
     nullable: true,
     description: 'The previous version this one replaced; null when there is none or it is not visible to you.',
   })
-  supersedes(@Ctx() ctx: Context, @Root() i: Indicator) {
+  supersedes(@Ctx() ctx: Context, @Parent() i: Indicator) {
     return i.supersedesId ? indicatorReads.visibleIndicator(ctx, i.supersedesId) : null;
   }
 
   @FieldResolver(() => [Indicator], {
     description: 'Every version of this indicator (same code) visible to you, oldest first.',
   })
-  versions(@Ctx() ctx: Context, @Root() i: Indicator) {
+  versions(@Ctx() ctx: Context, @Parent() i: Indicator) {
     return indicatorReads.versions(ctx, i.id);
   }
 

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
 import { IndicatorStatus } from './indicator.enums';
@@ -40,12 +41,12 @@ export class IndicatorFrameworkResolver {
   @FieldResolver(() => [IndicatorFrameworkNode], {
     description: 'Every dimension of the framework, level 1 first, then by position.',
   })
-  nodes(@Ctx() ctx: Context, @Root() f: IndicatorFramework) {
+  nodes(@Ctx() ctx: Context, @Parent() f: IndicatorFramework) {
     return indicatorReads.frameworkNodes(ctx, f.id);
   }
 
   @FieldResolver(() => [IndicatorFrameworkNode], { description: 'The level-1 dimensions (一级指标), by position.' })
-  roots(@Ctx() ctx: Context, @Root() f: IndicatorFramework) {
+  roots(@Ctx() ctx: Context, @Parent() f: IndicatorFramework) {
     return indicatorReads.frameworkRoots(ctx, f.id);
   }
 
@@ -90,7 +91,7 @@ export class IndicatorFrameworkNodeResolver {
   }
 
   @FieldResolver(() => IndicatorFramework, { description: 'The framework the dimension belongs to.' })
-  framework(@Ctx() ctx: Context, @Root() n: IndicatorFrameworkNode) {
+  framework(@Ctx() ctx: Context, @Parent() n: IndicatorFrameworkNode) {
     return indicatorReads.framework(ctx, n.frameworkId);
   }
 
@@ -98,12 +99,12 @@ export class IndicatorFrameworkNodeResolver {
     nullable: true,
     description: 'The level-1 dimension of a level-2 one; null at level 1.',
   })
-  parent(@Ctx() ctx: Context, @Root() n: IndicatorFrameworkNode) {
+  parent(@Ctx() ctx: Context, @Parent() n: IndicatorFrameworkNode) {
     return n.parentId ? indicatorReads.frameworkNode(ctx, n.parentId) : null;
   }
 
   @FieldResolver(() => [IndicatorFrameworkNode], { description: 'The level-2 dimensions under a level-1 one.' })
-  children(@Ctx() ctx: Context, @Root() n: IndicatorFrameworkNode) {
+  children(@Ctx() ctx: Context, @Parent() n: IndicatorFrameworkNode) {
     return indicatorReads.frameworkNodeChildren(ctx, n.id);
   }
 
@@ -153,17 +154,17 @@ export class IndicatorCategoryResolver {
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
-  fiscalDivision(@Ctx() ctx: Context, @Root() c: IndicatorCategory) {
+  fiscalDivision(@Ctx() ctx: Context, @Parent() c: IndicatorCategory) {
     return fiscalReads.fiscalDivision(ctx, c.fiscalDivisionCode);
   }
 
   @FieldResolver(() => IndicatorCategory, { nullable: true, description: 'The parent category; null at the top.' })
-  parent(@Ctx() ctx: Context, @Root() c: IndicatorCategory) {
+  parent(@Ctx() ctx: Context, @Parent() c: IndicatorCategory) {
     return c.parentId ? indicatorReads.category(ctx, c.parentId) : null;
   }
 
   @FieldResolver(() => [IndicatorCategory], { description: 'Sub-categories (子分类), by position.' })
-  children(@Ctx() ctx: Context, @Root() c: IndicatorCategory) {
+  children(@Ctx() ctx: Context, @Parent() c: IndicatorCategory) {
     return indicatorReads.categoryChildren(ctx, c.id);
   }
 
@@ -171,7 +172,7 @@ export class IndicatorCategoryResolver {
     nullable: true,
     description: 'The owning department of a DEPARTMENT category, or the pilot department of an INDUSTRY one.',
   })
-  ownerDepartment(@Ctx() ctx: Context, @Root() c: IndicatorCategory) {
+  ownerDepartment(@Ctx() ctx: Context, @Parent() c: IndicatorCategory) {
     return c.ownerDepartmentId ? fiscalReads.department(ctx, c.ownerDepartmentId) : null;
   }
 
@@ -181,7 +182,7 @@ export class IndicatorCategoryResolver {
   })
   indicatorCount(
     @Ctx() ctx: Context,
-    @Root() c: IndicatorCategory,
+    @Parent() c: IndicatorCategory,
     @Arg('status', () => IndicatorStatus, {
       nullable: true,
       description: 'Count only versions of this status; all when omitted.',

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
 import { projectBudgetService } from './project.budget.service';
@@ -25,12 +26,12 @@ export class ProjectBudgetResolver {
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
-  fiscalDivision(@Ctx() ctx: Context, @Root() b: ProjectBudget) {
+  fiscalDivision(@Ctx() ctx: Context, @Parent() b: ProjectBudget) {
     return fiscalReads.fiscalDivision(ctx, b.fiscalDivisionCode);
   }
 
   @FieldResolver(() => Project, { description: 'The project the money is for.' })
-  project(@Ctx() ctx: Context, @Root() b: ProjectBudget) {
+  project(@Ctx() ctx: Context, @Parent() b: ProjectBudget) {
     return projectReads.project(ctx, b.projectId);
   }
 
@@ -38,7 +39,7 @@ export class ProjectBudgetResolver {
     nullable: true,
     description: 'For a MERGED decision: the project that took the money over (null when outside your scope).',
   })
-  mergedInto(@Ctx() ctx: Context, @Root() b: ProjectBudget) {
+  mergedInto(@Ctx() ctx: Context, @Parent() b: ProjectBudget) {
     return b.mergedIntoId ? projectReads.project(ctx, b.mergedIntoId) : null;
   }
 

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Department, FinanceDivision, FiscalDivision, FunctionClass, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
 import { CreateProjectInput, ProjectListArgs, UpdateProjectInput } from './project.inputs';
@@ -24,12 +25,12 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
-  fiscalDivision(@Ctx() ctx: Context, @Root() p: Project) {
+  fiscalDivision(@Ctx() ctx: Context, @Parent() p: Project) {
     return fiscalReads.fiscalDivision(ctx, p.fiscalDivisionCode);
   }
 
   @FieldResolver(() => Department, { description: 'The department that carries out the project (预算部门).' })
-  department(@Ctx() ctx: Context, @Root() p: Project) {
+  department(@Ctx() ctx: Context, @Parent() p: Project) {
     return fiscalReads.department(ctx, p.departmentId);
   }
 
@@ -37,12 +38,12 @@ export class ProjectResolver {
     nullable: true,
     description: 'The expenditure division (支出处室) that allocates the money and reviews the targets.',
   })
-  managingDivision(@Ctx() ctx: Context, @Root() p: Project) {
+  managingDivision(@Ctx() ctx: Context, @Parent() p: Project) {
     return p.managingDivisionId ? fiscalReads.financeDivision(ctx, p.managingDivisionId) : null;
   }
 
   @FieldResolver(() => FunctionClass, { nullable: true, description: 'Function class of expenditure (支出功能分类).' })
-  functionClass(@Ctx() ctx: Context, @Root() p: Project) {
+  functionClass(@Ctx() ctx: Context, @Parent() p: Project) {
     return p.functionClassCode ? fiscalReads.functionClass(ctx, p.functionClassCode) : null;
   }
 
@@ -50,24 +51,24 @@ export class ProjectResolver {
     nullable: true,
     description: 'For a second-level item (二级项目): the policy project it belongs to (null when outside your scope).',
   })
-  parent(@Ctx() ctx: Context, @Root() p: Project) {
+  parent(@Ctx() ctx: Context, @Parent() p: Project) {
     return p.parentId ? projectReads.project(ctx, p.parentId) : null;
   }
 
   @FieldResolver(() => [Project], { description: 'Second-level items (二级项目) of this policy project.' })
-  children(@Ctx() ctx: Context, @Root() p: Project) {
+  children(@Ctx() ctx: Context, @Parent() p: Project) {
     return projectReads.projectChildren(ctx, p.id);
   }
 
   @FieldResolver(() => [ProjectBudget], { description: 'The project’s money per fiscal year, in year order.' })
-  budgets(@Ctx() ctx: Context, @Root() p: Project) {
+  budgets(@Ctx() ctx: Context, @Parent() p: Project) {
     return projectReads.budgetsByProject(ctx, p.id);
   }
 
   @FieldResolver(() => ProjectBudget, { nullable: true, description: 'The project’s money for one fiscal year.' })
   budget(
     @Ctx() ctx: Context,
-    @Root() p: Project,
+    @Parent() p: Project,
     @Arg('fiscalYear', () => Int, { description: 'The fiscal year (预算年度).' }) fiscalYear: number,
   ) {
     return projectReads.budgetForYear(ctx, p.id, fiscalYear);
@@ -101,7 +102,7 @@ export class ProjectResolver {
 @Resolver(() => Department)
 export class DepartmentProjectsResolver {
   @FieldResolver(() => [Project], { description: 'The department’s own projects (项目), in code order.' })
-  projects(@Ctx() ctx: Context, @Root() d: Department) {
+  projects(@Ctx() ctx: Context, @Parent() d: Department) {
     return projectReads.projectsByDepartment(ctx, d.id);
   }
 }

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { FinanceDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
 import { PerformanceTarget, targetReads } from '../target';
@@ -25,7 +26,7 @@ export class TargetReviewResolver {
   }
 
   @FieldResolver(() => PerformanceTarget, { description: 'The target reviewed.' })
-  target(@Ctx() ctx: Context, @Root() r: TargetReview) {
+  target(@Ctx() ctx: Context, @Parent() r: TargetReview) {
     return targetReads.target(ctx, r.targetId);
   }
 
@@ -35,7 +36,7 @@ export class TargetReviewResolver {
     description:
       'The finance bureau division that reviewed (支出处室, 评价中心, 预算绩效管理处), if one did. Not public, nor for service accounts.',
   })
-  organisation(@Ctx() ctx: Context, @Root() r: TargetReview) {
+  organisation(@Ctx() ctx: Context, @Parent() r: TargetReview) {
     return r.organisationId ? fiscalReads.financeDivision(ctx, r.organisationId) : null;
   }
 }
@@ -47,7 +48,7 @@ export class TargetReviewsResolver {
     nullable: true,
     description: 'Its reviews (审核意见), in the order they were given. Not public: roles that read reviews.',
   })
-  reviews(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  reviews(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return reviewReads.reviewsOfTarget(ctx, t.id);
   }
 }

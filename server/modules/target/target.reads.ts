@@ -5,7 +5,7 @@ import { orNotFound, scope } from '../../shared/scope';
 import { likeEscape, rows, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { hasPermission, Permission } from '../identity';
-import { type Indicator, indicatorTable } from '../indicator';
+import { type Indicator, indicatorCategoryTable, indicatorTable } from '../indicator';
 import { TargetStatus } from './target.enums';
 import {
   type PerformanceTargetListArgs,
@@ -212,19 +212,37 @@ export const targetReads = {
    * The library indicator a row used, whatever the library scope: a row the caller may see discloses its indicator
    * (an approved target is published with its indicators, 公开同步, even a department's private one).
    */
-  rowIndicator(ctx: Context, indicatorId: number): Promise<Indicator | undefined> {
-    return ctx.loaders.one(indicatorTable).load(indicatorId);
+  rowIndicator(ctx: Context, indicatorId: number): Indicator | undefined | Promise<Indicator | undefined> {
+    return ctx.loaders.oneNow(indicatorTable, indicatorId);
   },
 
   /** The version number of the indicator a row used (shares the batch of the row's `indicator` relation). */
-  async indicatorVersion(ctx: Context, indicatorId: number): Promise<number | undefined> {
-    return (await targetReads.rowIndicator(ctx, indicatorId))?.version;
+  indicatorVersion(ctx: Context, indicatorId: number): number | undefined | Promise<number | undefined> {
+    const indicator = targetReads.rowIndicator(ctx, indicatorId);
+    return indicator instanceof Promise ? indicator.then((i) => i?.version) : indicator?.version;
   },
 
   /** The rows of a target in table order, batched across a page of targets. */
-  rowsOfTarget(ctx: Context, targetId: number): Promise<TargetIndicator[]> {
+  rowsOfTarget(
+    ctx: Context,
+    targetId: number,
+    prefetch: { indicator?: boolean; category?: boolean } = {},
+  ): Promise<TargetIndicator[]> {
+    const then = prefetch.indicator
+      ? {
+          name: prefetch.category ? 'indicator+category' : 'indicator',
+          run: async (found: TargetIndicator[]) => {
+            const ids = [...new Set(found.map((r) => r.indicatorId))];
+            const indicators = await ctx.loaders.one(indicatorTable).loadMany(ids);
+            if (!prefetch.category) return;
+            const categories = new Set<number>();
+            for (const i of indicators) if (i && !(i instanceof Error)) categories.add(Number(i.categoryId));
+            await ctx.loaders.one(indicatorCategoryTable).loadMany([...categories]);
+          },
+        }
+      : undefined;
     return ctx.loaders
-      .many(targetIndicatorTable, 'target_id', ROW_ORDER, scope.viaTarget(ctx, 't.target_id'))
+      .many(targetIndicatorTable, 'target_id', ROW_ORDER, scope.viaTarget(ctx, 't.target_id'), then)
       .load(targetId);
   },
 };

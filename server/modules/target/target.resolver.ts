@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Args,
@@ -6,13 +7,15 @@ import {
   FieldResolver,
   Float,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
   Resolver,
-  Root,
 } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { selects } from '../../shared/lookahead';
+import { Parent } from '../../shared/parent';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
 import { IndicatorFramework, indicatorReads } from '../indicator';
@@ -44,7 +47,7 @@ export class PerformanceTargetResolver {
     description:
       'Quantification ratio (量化率): the share of its rows whose comparator is not QUALITATIVE, 0 to 1; null without rows.',
   })
-  quantificationRatio(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  quantificationRatio(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return targetReads.quantificationRatio(ctx, t.id);
   }
 
@@ -52,17 +55,17 @@ export class PerformanceTargetResolver {
     nullable: true,
     description: 'The project (for project targets and regional shares).',
   })
-  project(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  project(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return t.projectId ? projectReads.project(ctx, t.projectId) : null;
   }
 
   @FieldResolver(() => Department, { description: 'The department that owns the target.' })
-  department(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  department(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return fiscalReads.department(ctx, t.departmentId);
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
-  fiscalDivision(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  fiscalDivision(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return fiscalReads.fiscalDivision(ctx, t.fiscalDivisionCode);
   }
 
@@ -70,14 +73,14 @@ export class PerformanceTargetResolver {
     nullable: true,
     description: 'For a regional share: the city-level transfer target it was split from.',
   })
-  parent(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  parent(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return t.parentId ? targetReads.target(ctx, t.parentId) : null;
   }
 
   @FieldResolver(() => [PerformanceTarget], {
     description: 'For a transfer-payment target: its regional shares (转移支付区域绩效目标), by region code.',
   })
-  regionalShares(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  regionalShares(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return targetReads.regionalShares(ctx, t.id);
   }
 
@@ -85,18 +88,21 @@ export class PerformanceTargetResolver {
     nullable: true,
     description: 'For a regional share: the district or county that receives it.',
   })
-  region(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  region(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return t.regionCode ? fiscalReads.fiscalDivision(ctx, t.regionCode) : null;
   }
 
   @FieldResolver(() => IndicatorFramework, { description: 'The indicator framework (指标体系) the target follows.' })
-  framework(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  framework(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return indicatorReads.framework(ctx, t.frameworkId);
   }
 
   @FieldResolver(() => [TargetIndicator], { description: 'The rows of its target table (绩效指标表), in order.' })
-  rows(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
-    return targetReads.rowsOfTarget(ctx, t.id);
+  rows(@Ctx() ctx: Context, @Parent() t: PerformanceTarget, @Info() info: GraphQLResolveInfo) {
+    return targetReads.rowsOfTarget(ctx, t.id, {
+      indicator: selects(info, ['indicator']) || selects(info, ['indicatorVersion']),
+      category: selects(info, ['indicator', 'category']),
+    });
   }
 
   @Authorized(Permission.WriteProject)
@@ -136,7 +142,7 @@ export class ProjectTargetsResolver {
   @FieldResolver(() => [PerformanceTarget], {
     description: 'Its performance targets, newest year first, regional shares after the city-level target.',
   })
-  targets(@Ctx() ctx: Context, @Root() p: Project) {
+  targets(@Ctx() ctx: Context, @Parent() p: Project) {
     return targetReads.targetsOfProject(ctx, p.id);
   }
 }
@@ -146,7 +152,7 @@ export class DepartmentTargetsResolver {
   @FieldResolver(() => [PerformanceTarget], {
     description: 'The performance targets it owns (project, department-wide and transfer), newest year first.',
   })
-  targets(@Ctx() ctx: Context, @Root() d: Department) {
+  targets(@Ctx() ctx: Context, @Parent() d: Department) {
     return targetReads.targetsOfDepartment(ctx, d.id);
   }
 }

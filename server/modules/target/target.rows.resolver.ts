@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Permission } from '../identity';
 import { Indicator } from '../indicator';
 import { AddTargetIndicatorInput, TargetIndicatorListArgs, UpdateTargetIndicatorInput } from './target.inputs';
@@ -25,17 +26,17 @@ export class TargetIndicatorResolver {
   }
 
   @FieldResolver(() => PerformanceTarget, { description: 'The target whose table the row belongs to.' })
-  target(@Ctx() ctx: Context, @Root() r: TargetIndicator) {
+  target(@Ctx() ctx: Context, @Parent() r: TargetIndicator) {
     return targetReads.target(ctx, r.targetId);
   }
 
   @FieldResolver(() => Indicator, { description: 'The library indicator, at the exact version this row used.' })
-  indicator(@Ctx() ctx: Context, @Root() r: TargetIndicator) {
+  indicator(@Ctx() ctx: Context, @Parent() r: TargetIndicator) {
     return targetReads.rowIndicator(ctx, r.indicatorId);
   }
 
   @FieldResolver(() => Int, { description: 'The version number of the indicator this row used.' })
-  indicatorVersion(@Ctx() ctx: Context, @Root() r: TargetIndicator) {
+  indicatorVersion(@Ctx() ctx: Context, @Parent() r: TargetIndicator) {
     return targetReads.indicatorVersion(ctx, r.indicatorId);
   }
 

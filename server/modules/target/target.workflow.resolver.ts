@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Permission } from '../identity';
 import { allowedActions, TargetAction } from './target.machine';
 import { PerformanceTarget } from './target.types';
@@ -13,7 +14,7 @@ export class TargetWorkflowResolver {
     description:
       'The review steps your roles allow on this target in its current state (the state machine’s answer; row scope and which half of the initial review already passed are checked when you act).',
   })
-  allowedActions(@Ctx() ctx: Context, @Root() t: PerformanceTarget) {
+  allowedActions(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
     return allowedActions(t.status, ctx.viewer?.roles ?? []);
   }
 

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { Parent } from '../../shared/parent';
 import { Permission } from '../identity';
 import {
   CreateWebhookEndpointInput,
@@ -38,7 +39,7 @@ export class WebhookEndpointResolver {
 
   @Authorized(Permission.ManageWebhooks)
   @FieldResolver(() => WebhookDeliveryCounts, { nullable: true, description: 'Its deliveries per state.' })
-  deliveryCounts(@Ctx() ctx: Context, @Root() e: WebhookEndpoint) {
+  deliveryCounts(@Ctx() ctx: Context, @Parent() e: WebhookEndpoint) {
     return webhookReads.counts(ctx, e.id);
   }
 
@@ -84,7 +85,7 @@ export class WebhookDeliveryResolver {
   }
 
   @FieldResolver(() => [WebhookAttempt], { description: 'Every attempt of the delivery, oldest first.' })
-  attemptLog(@Ctx() ctx: Context, @Root() d: WebhookDelivery) {
+  attemptLog(@Ctx() ctx: Context, @Parent() d: WebhookDelivery) {
     return webhookReads.attempts(ctx, d.id);
   }
 
