@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DateTime } from '../shared/scalars';
 import { authChecker } from './auth';
+import { leanFieldResolvers } from './lean';
 import { resolvers } from './resolvers';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -24,6 +25,9 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
         throw new Error('subscriptions use their own streams');
       },
     },
+  }).then((schema) => {
+    leanFieldResolvers(schema);
+    return schema;
   });
   return built;
 }

@@ -1,4 +1,7 @@
-import { createParameterDecorator } from 'type-graphql';
+import { createParameterDecorator, type ResolverData } from 'type-graphql';
+
+/** What `@Parent()` resolves to: the parent object itself. */
+export const parentOf = ({ root }: ResolverData<object>): unknown => root;
 
 /**
  * The parent object of a field resolver, as it is. type-graphql's `@Root()` copies the parent into a new instance of
@@ -6,5 +9,5 @@ import { createParameterDecorator } from 'type-graphql';
  * targets and rows) for nothing, since the reads already return objects of the API's shape.
  */
 export function Parent() {
-  return createParameterDecorator(({ root }) => root);
+  return createParameterDecorator(parentOf);
 }
