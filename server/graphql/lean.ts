@@ -14,7 +14,7 @@ type Instance = Record<string, (...args: unknown[]) => unknown>;
  */
 export function leanFieldResolvers(schema: GraphQLSchema): number {
   const storage = getMetadataStorage();
-  const instances = new Map<Function, Instance>();
+  const instances = new Map<unknown, Instance>();
   let replaced = 0;
   for (const fr of storage.fieldResolvers) {
     if (fr.kind !== 'external' || fr.roles !== undefined || (fr.middlewares?.length ?? 0) > 0) continue;

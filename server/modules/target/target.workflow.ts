@@ -15,6 +15,7 @@ import { assertVersion, toId } from '../../shared/writes';
 import { auditService } from '../audit/audit.service';
 import type { ReviewEventTypeName } from '../events/events.enums';
 import type { Role } from '../identity/identity.enums';
+import { ScopeKind } from '../identity/identity.enums';
 import { type CriterionScoreValue, type RowFeedbackValue, TargetReviewEntity } from '../review/review.entity';
 import { ReviewCriterion, ReviewDecision, ReviewStage } from '../review/review.enums';
 import { PerformanceTargetEntity } from './target.entity';
@@ -70,7 +71,12 @@ async function lockedTarget(
     lockMode: LockMode.PESSIMISTIC_WRITE,
   });
   if (!target) throw notFound('PerformanceTarget', id);
-  await assertDepartmentInScope(ctx, em, target.department.id, { type: 'PerformanceTarget', id });
+  // Bureau roles see their whole division: the target's own division answers it without another statement.
+  if (ctx.viewer?.scope === ScopeKind.BUREAU) {
+    if (target.fiscalDivision.code !== ctx.viewer.fiscalDivisionCode) throw notFound('PerformanceTarget', id);
+  } else {
+    await assertDepartmentInScope(ctx, em, target.department.id, { type: 'PerformanceTarget', id });
+  }
   assertVersion(target.version, version, `Performance target ${target.id}`);
   return target;
 }
