@@ -114,20 +114,54 @@ const divisions = {
 };
 const departments = { nullable: true, description: 'Only these departments.' };
 
-@InputType({ description: 'Which budgets the funds funnel counts.' })
-export class FundsFilter {
+@InputType()
+abstract class DivisionFilter {
   @Field(() => [String], divisions)
   @ArrayMaxSize(500)
   fiscalDivisionCodes?: string[] | null;
+}
 
+@InputType()
+abstract class DepartmentFilter extends DivisionFilter {
   @Field(() => [ID], departments)
   @ArrayMaxSize(500)
   departmentIds?: string[] | null;
+}
 
+@InputType()
+abstract class YearFilter extends DepartmentFilter {
   @Field(() => [Int], years)
   @ArrayMaxSize(50)
   fiscalYears?: number[] | null;
+}
 
+/** The fields a group fills when grouped by FISCAL_DIVISION. */
+
+@ObjectType()
+abstract class DivisionGroup {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Grouped by FISCAL_DIVISION: the division (9-digit MOF_DIV_CODE).',
+  })
+  fiscalDivisionCode!: string | null;
+}
+
+/** The fields a group fills when grouped by DEPARTMENT. */
+
+@ObjectType()
+abstract class DepartmentGroup extends DivisionGroup {
+  @Field(() => ID, { nullable: true, description: 'Grouped by DEPARTMENT: the department.' })
+  departmentId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its code.' })
+  departmentCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its name.' })
+  departmentName!: string | null;
+}
+
+@InputType({ description: 'Which budgets the funds funnel counts.' })
+export class FundsFilter extends YearFilter {
   @Field(() => [BudgetType], { nullable: true, description: 'Only these budget types.' })
   budgetTypes?: BudgetType[] | null;
 
@@ -139,21 +173,7 @@ export class FundsFilter {
 }
 
 @ObjectType({ description: 'One group of the funds funnel (资金): requested → audited → approved, and the cut.' })
-export class FundsGroup {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Grouped by FISCAL_DIVISION: the division (9-digit MOF_DIV_CODE).',
-  })
-  fiscalDivisionCode!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Grouped by DEPARTMENT: the department.' }) departmentId!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its code.' }) departmentCode!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its name.' }) departmentName!:
-    | string
-    | null;
+export class FundsGroup extends DepartmentGroup {
   @Field(() => BudgetType, { nullable: true, description: 'Grouped by BUDGET_TYPE: the budget type.' })
   budgetType!: BudgetType | null;
   @Field(() => Int, { nullable: true, description: 'Grouped by FISCAL_YEAR: the year.' }) fiscalYear!: number | null;
@@ -179,40 +199,14 @@ export class FundsAggregate {
 }
 
 @InputType({ description: 'Which project budgets target coverage counts.' })
-export class CoverageFilter {
-  @Field(() => [String], divisions)
-  @ArrayMaxSize(500)
-  fiscalDivisionCodes?: string[] | null;
-
-  @Field(() => [ID], departments)
-  @ArrayMaxSize(500)
-  departmentIds?: string[] | null;
-
-  @Field(() => [Int], years)
-  @ArrayMaxSize(50)
-  fiscalYears?: number[] | null;
-
+export class CoverageFilter extends YearFilter {
   @Field(() => [BudgetType], { nullable: true, description: 'Only these budget types.' }) budgetTypes?:
     | BudgetType[]
     | null;
 }
 
 @ObjectType({ description: 'Target coverage (目标覆盖): budgets that carry a performance target of their year.' })
-export class CoverageGroup {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Grouped by FISCAL_DIVISION: the division (9-digit MOF_DIV_CODE).',
-  })
-  fiscalDivisionCode!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Grouped by DEPARTMENT: the department.' }) departmentId!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its code.' }) departmentCode!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its name.' }) departmentName!:
-    | string
-    | null;
+export class CoverageGroup extends DepartmentGroup {
   @Field(() => BudgetType, { nullable: true, description: 'Grouped by BUDGET_TYPE: the budget type.' })
   budgetType!: BudgetType | null;
   @Field(() => Int, { nullable: true, description: 'Grouped by FISCAL_YEAR: the year.' }) fiscalYear!: number | null;
@@ -229,19 +223,7 @@ export class CoverageAggregate {
 }
 
 @InputType({ description: 'Which performance targets are counted.' })
-export class TargetAggregateFilter {
-  @Field(() => [String], divisions)
-  @ArrayMaxSize(500)
-  fiscalDivisionCodes?: string[] | null;
-
-  @Field(() => [ID], departments)
-  @ArrayMaxSize(500)
-  departmentIds?: string[] | null;
-
-  @Field(() => [Int], years)
-  @ArrayMaxSize(50)
-  fiscalYears?: number[] | null;
-
+export class TargetAggregateFilter extends YearFilter {
   @Field(() => [BudgetType], { nullable: true, description: 'Only these budget types.' }) budgetTypes?:
     | BudgetType[]
     | null;
@@ -253,21 +235,7 @@ export class TargetAggregateFilter {
 }
 
 @ObjectType({ description: 'Performance-target figures: grade distribution, first-pass rate, review rounds.' })
-export class TargetGroup {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Grouped by FISCAL_DIVISION: the division (9-digit MOF_DIV_CODE).',
-  })
-  fiscalDivisionCode!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Grouped by DEPARTMENT: the department.' }) departmentId!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its code.' }) departmentCode!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its name.' }) departmentName!:
-    | string
-    | null;
+export class TargetGroup extends DepartmentGroup {
   @Field(() => BudgetType, { nullable: true, description: 'Null for department-wide targets.' })
   budgetType!: BudgetType | null;
   @Field(() => Int, { nullable: true, description: 'Grouped by FISCAL_YEAR: the year.' }) fiscalYear!: number | null;
@@ -303,19 +271,7 @@ export class TargetAggregate {
 }
 
 @InputType({ description: 'Which reviews are counted.' })
-export class ReviewAggregateFilter {
-  @Field(() => [String], divisions)
-  @ArrayMaxSize(500)
-  fiscalDivisionCodes?: string[] | null;
-
-  @Field(() => [ID], departments)
-  @ArrayMaxSize(500)
-  departmentIds?: string[] | null;
-
-  @Field(() => [Int], years)
-  @ArrayMaxSize(50)
-  fiscalYears?: number[] | null;
-
+export class ReviewAggregateFilter extends YearFilter {
   @Field(() => [ReviewStage], { nullable: true, description: 'Only these stages.' }) stages?: ReviewStage[] | null;
   @Field(() => [ReviewDecision], { nullable: true, description: 'Only these decisions.' }) decisions?:
     | ReviewDecision[]
@@ -323,21 +279,7 @@ export class ReviewAggregateFilter {
 }
 
 @ObjectType({ description: 'Review figures: decisions and days per stage.' })
-export class ReviewGroup {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Grouped by FISCAL_DIVISION: the division (9-digit MOF_DIV_CODE).',
-  })
-  fiscalDivisionCode!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Grouped by DEPARTMENT: the department.' }) departmentId!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its code.' }) departmentCode!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its name.' }) departmentName!:
-    | string
-    | null;
+export class ReviewGroup extends DepartmentGroup {
   @Field(() => Int, { nullable: true, description: 'Grouped by FISCAL_YEAR: the year.' }) fiscalYear!: number | null;
   @Field(() => ReviewStage, { nullable: true, description: 'Grouped by STAGE: the stage.' }) stage!: ReviewStage | null;
   @Field(() => ReviewDecision, { nullable: true, description: 'Grouped by DECISION: the decision.' })
@@ -364,19 +306,7 @@ export class ReviewAggregate {
 }
 
 @InputType({ description: 'Which ex-ante assessments are counted.' })
-export class ExAnteAggregateFilter {
-  @Field(() => [String], divisions)
-  @ArrayMaxSize(500)
-  fiscalDivisionCodes?: string[] | null;
-
-  @Field(() => [ID], departments)
-  @ArrayMaxSize(500)
-  departmentIds?: string[] | null;
-
-  @Field(() => [Int], years)
-  @ArrayMaxSize(50)
-  fiscalYears?: number[] | null;
-
+export class ExAnteAggregateFilter extends YearFilter {
   @Field(() => [BudgetType], { nullable: true, description: 'Only these budget types.' }) budgetTypes?:
     | BudgetType[]
     | null;
@@ -387,21 +317,7 @@ export class ExAnteAggregateFilter {
 }
 
 @ObjectType({ description: 'Ex-ante assessment figures (事前绩效评估): the conclusion mix.' })
-export class ExAnteGroup {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Grouped by FISCAL_DIVISION: the division (9-digit MOF_DIV_CODE).',
-  })
-  fiscalDivisionCode!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Grouped by DEPARTMENT: the department.' }) departmentId!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its code.' }) departmentCode!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its name.' }) departmentName!:
-    | string
-    | null;
+export class ExAnteGroup extends DepartmentGroup {
   @Field(() => BudgetType, { nullable: true, description: 'Grouped by BUDGET_TYPE: the budget type.' })
   budgetType!: BudgetType | null;
   @Field(() => Int, { nullable: true, description: 'Grouped by FISCAL_YEAR: the year.' }) fiscalYear!: number | null;
@@ -423,11 +339,7 @@ export class ExAnteAggregate {
 }
 
 @InputType({ description: 'Which library indicators are counted.' })
-export class LibraryAggregateFilter {
-  @Field(() => [String], divisions)
-  @ArrayMaxSize(500)
-  fiscalDivisionCodes?: string[] | null;
-
+export class LibraryAggregateFilter extends DivisionFilter {
   @Field(() => [IndicatorScope], { nullable: true, description: 'Only these library scopes.' }) scopes?:
     | IndicatorScope[]
     | null;
@@ -448,12 +360,7 @@ export class LibraryAggregateFilter {
 }
 
 @ObjectType({ description: 'Library figures (指标库): composition, usage and quantification.' })
-export class LibraryGroup {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Grouped by FISCAL_DIVISION: the division (9-digit MOF_DIV_CODE).',
-  })
-  fiscalDivisionCode!: string | null;
+export class LibraryGroup extends DivisionGroup {
   @Field(() => IndicatorScope, { nullable: true, description: 'Grouped by SCOPE: common, industry or department.' })
   scope!: IndicatorScope | null;
   @Field(() => ID, { nullable: true, description: 'Grouped by CATEGORY: the category.' }) categoryId!: string | null;
@@ -494,15 +401,7 @@ export class LibraryAggregate {
 }
 
 @InputType({ description: 'Which change requests of the admission queue are counted.' })
-export class AdmissionAggregateFilter {
-  @Field(() => [String], divisions)
-  @ArrayMaxSize(500)
-  fiscalDivisionCodes?: string[] | null;
-
-  @Field(() => [ID], departments)
-  @ArrayMaxSize(500)
-  departmentIds?: string[] | null;
-
+export class AdmissionAggregateFilter extends DepartmentFilter {
   @Field(() => [ChangeRequestStatus], { nullable: true, description: 'Only these states.' }) statuses?:
     | ChangeRequestStatus[]
     | null;
@@ -512,21 +411,7 @@ export class AdmissionAggregateFilter {
 }
 
 @ObjectType({ description: 'Admission-queue figures (入库审核): by status, time to decision, age.' })
-export class AdmissionGroup {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Grouped by FISCAL_DIVISION: the division (9-digit MOF_DIV_CODE).',
-  })
-  fiscalDivisionCode!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Grouped by DEPARTMENT: the department.' }) departmentId!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its code.' }) departmentCode!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Grouped by DEPARTMENT: its name.' }) departmentName!:
-    | string
-    | null;
+export class AdmissionGroup extends DepartmentGroup {
   @Field(() => ChangeRequestStatus, { nullable: true, description: 'Grouped by STATUS: the state.' })
   status!: ChangeRequestStatus | null;
   @Field(() => ChangeRequestType, { nullable: true, description: 'Grouped by TYPE: ADMIT, MODIFY or RETIRE.' })
