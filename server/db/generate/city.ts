@@ -10,14 +10,13 @@ import {
   iso,
   money,
   type ReviewEvent,
-  type ReviewStageCode,
   roundYuan,
   splitScore,
   type Table,
   type TargetStatusCode,
   workingTime,
 } from '../seeders/context';
-import { DEPARTMENT_PROJECT_TEMPLATES, GENERIC_PROJECT_TEMPLATES, type SizeClass } from '../seeders/data/projects';
+import type { SizeClass } from '../seeders/data/projects';
 import { CITY } from '../seeders/data/reference';
 import {
   CRITERION_COMMENTS,
@@ -39,10 +38,12 @@ import {
   dimensionGroup,
   libraryKey,
 } from '../seeders/library';
+import { type Candidate, templateCandidates } from '../seeders/projects';
 import { buildReference } from '../seeders/reference';
 import { personName } from '../seeders/reviews';
 import { Rng } from '../seeders/rng';
-import { valueFor } from '../seeders/targetRows';
+import { reviewRounds } from '../seeders/targetPlan';
+import { splitWeights, valueFor } from '../seeders/targetRows';
 import { type CityRows, type CityTable, type GenRow, Json, Ref } from './rows';
 
 export const FISCAL_YEARS = [2021, 2022, 2023] as const;
@@ -610,47 +611,10 @@ function apportion(shares: readonly number[], total: number, min: number): numbe
   return out;
 }
 
-interface Candidate {
-  name: string;
-  library: string | null;
-  common: string;
-  fc: string;
-  size: SizeClass;
-  category: string;
-}
-
-/** The department's own project templates, then the generic ones. */
+/** The department's project templates (the demo's), each name once. */
 function templates(d: DepartmentInfo): Candidate[] {
-  const own = (DEPARTMENT_PROJECT_TEMPLATES[d.spec.code] ?? '')
-    .trim()
-    .split('\n')
-    .filter((l) => l.length > 0)
-    .map((l): Candidate => {
-      const [name, library, common, fc, size] = l.split('|');
-      return {
-        name: name!,
-        library: library === '-' ? null : library!,
-        common: common!,
-        fc: fc!,
-        size: size as SizeClass,
-        category: '特定目标类',
-      };
-    });
-  const generic = GENERIC_PROJECT_TEMPLATES.map(
-    ([pattern, common, size, category]): Candidate => ({
-      name: pattern
-        .replace('{short}', d.spec.short)
-        .replace('{duty1}', d.spec.duties[0])
-        .replace('{duty2}', d.spec.duties[1]),
-      library: null,
-      common,
-      fc: d.spec.fc,
-      size,
-      category,
-    }),
-  );
   const seen = new Set<string>();
-  return [...own, ...generic].filter((c) => !seen.has(c.name) && seen.add(c.name));
+  return templateCandidates(d).filter((c) => !seen.has(c.name) && seen.add(c.name));
 }
 
 function exAntePlan(rng: Rng, t: Tgt): ExAntePlan {
@@ -708,15 +672,6 @@ function decide(rng: Rng, targets: Tgt[], latest: number): void {
   }
 }
 
-/** How far the last round got, for each state: 0 submitted … 5 joint review done. */
-const LEVEL: Partial<Record<string, number>> = {
-  DEPARTMENT_REVIEW: 0,
-  INITIAL_REVIEW: 2,
-  RECHECK: 3,
-  JOINT_REVIEW: 4,
-  GRADED: 5,
-};
-
 /** Submission, review events and dates of one target: the review runs in the autumn before its budget year. */
 function timeline(rng: Rng, t: Tgt): void {
   const y = t.year - 1;
@@ -733,48 +688,10 @@ function timeline(rng: Rng, t: Tgt): void {
   if (finalFlow === 'RETURNED' && returns.length === 0) returns.push('INITIAL');
   if (t.grade === 'FAIR') returns.push('JOINT');
 
-  const events: ReviewEvent[] = [];
-  let now = t.createdAt + rng.int(10, 25) * DAY;
-  let submittedAt: number | null = null;
-  const after = (from: number, min: number, max: number) => workingTime(from + rng.int(min, max) * DAY, rng);
-  const runRound = (round: number, level: number, ret: Tgt['returns'][number] | null) => {
-    submittedAt = now;
-    const push = (stage: ReviewStageCode, decision: ReviewEvent['decision'], when: number) => {
-      events.push({ stage, decision, at: when, round });
-      now = Math.max(now, when);
-    };
-    if (level < 1 && !ret) return;
-    push('DEPARTMENT', ret === 'DEPARTMENT' ? 'RETURN' : 'PASS', after(now, 1, 3));
-    if (ret === 'DEPARTMENT') return;
-    const start = now;
-    const [first, second] = rng.chance(0.5)
-      ? (['INITIAL_EXPENDITURE', 'INITIAL_EVALUATION'] as const)
-      : (['INITIAL_EVALUATION', 'INITIAL_EXPENDITURE'] as const);
-    const firstAt = after(start, 3, 7);
-    if (ret === 'INITIAL') {
-      push(first, 'RETURN', firstAt);
-      if (rng.chance(0.5)) push(second, 'PASS', after(start, 2, 8));
-      return;
-    }
-    if (level === 2) return push(first, 'PASS', firstAt);
-    push(first, 'PASS', firstAt);
-    push(second, 'PASS', after(start, 3, 9));
-    if (level < 4 && !ret) return;
-    push('RECHECK', ret === 'RECHECK' ? 'RETURN' : 'PASS', after(now, 3, 7));
-    if (ret === 'RECHECK' || (level < 5 && !ret)) return;
-    const joint = workingTime(Math.max(now + rng.int(3, 6) * DAY, jointWindow + rng.int(0, 24) * DAY), rng);
-    const decision = ret === 'JOINT' ? 'RETURN' : t.grade === 'POOR' ? 'REJECT' : 'PASS';
-    events.push({ stage: 'JOINT', decision, at: joint, round, grade: t.grade ?? undefined });
-    now = joint;
-  };
-  returns.forEach((stage, round) => {
-    runRound(round, 0, stage);
-    now += rng.int(5, 12) * DAY;
+  const { events, submittedAt } = reviewRounds(rng, t.grade, returns, finalFlow, {
+    start: t.createdAt + rng.int(10, 25) * DAY,
+    jointWindow,
   });
-  const level = LEVEL[finalFlow];
-  if (level !== undefined && t.grade !== 'FAIR') runRound(returns.length, level, null);
-
-  events.sort((a, b) => a.at - b.at);
   t.returns = returns;
   t.events = events;
   t.submittedAt = submittedAt;
@@ -975,24 +892,10 @@ function projectRows(rng: Rng, t: Tgt, pools: IndicatorInfo[][], fallback: Indic
 
 /** Weights summing to 100: project rows 产出 50 / 效益 30 / 满意度 10 / 成本 10; department rows equal shares. */
 function rowWeights(picks: RowPick[], isDept: boolean): string[] {
-  const groups: Record<string, number> = { '01': 50, '02': 30, '03': 10, '04': 10 };
-  const key = (x: RowPick) => (isDept ? 'all' : dimensionGroup(x.indicator.dim));
-  const members = new Map<string, number[]>();
-  picks.forEach((x, i) => {
-    members.set(key(x), [...(members.get(key(x)) ?? []), i]);
-  });
-  const out = new Array<string>(picks.length).fill('0.00');
-  let assigned = 0;
-  const entries = [...members.entries()];
-  entries.forEach(([g, idx], gi) => {
-    const total = gi === entries.length - 1 ? 100 - assigned : isDept ? 100 : (groups[g] ?? 0);
-    assigned += total;
-    const each = Math.floor((total / idx.length) * 100) / 100;
-    idx.forEach((rowIndex, k) => {
-      out[rowIndex] = (k === idx.length - 1 ? total - each * (idx.length - 1) : each).toFixed(2);
-    });
-  });
-  return out;
+  return splitWeights(
+    picks.map((x) => (isDept ? 'all' : dimensionGroup(x.indicator.dim))),
+    { '01': 50, '02': 30, '03': 10, '04': 10 },
+  );
 }
 
 function phrase(x: RowPick): string {

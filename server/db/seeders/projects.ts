@@ -172,7 +172,7 @@ export function writeProjects(ctx: DemoContext): void {
   }
 }
 
-interface Candidate {
+export interface Candidate {
   name: string;
   library: string | null;
   common: string;
@@ -181,7 +181,8 @@ interface Candidate {
   category: string;
 }
 
-function templateCandidates(dept: DepartmentInfo): Candidate[] {
+/** A department's project templates: its own, then the generic ones its own do not already cover. */
+export function templateCandidates(dept: DepartmentInfo): Candidate[] {
   const own = (DEPARTMENT_PROJECT_TEMPLATES[dept.spec.code] ?? '')
     .trim()
     .split('\n')

@@ -12,6 +12,7 @@ import {
 } from './context';
 import { REDUCE_REASONS } from './data/texts';
 import { needsExAnte } from './projects';
+import type { Rng } from './rng';
 
 /** ~250 graded targets: 优 35%, 良 40%, 中 18%, 差 7%. */
 const GRADE_COUNTS: Record<GradeCode, number> = { EXCELLENT: 88, GOOD: 100, FAIR: 45, POOR: 17 };
@@ -221,7 +222,7 @@ function decide(ctx: DemoContext): void {
 }
 
 /** How far the last round got, for each state: 0 submitted … 5 joint review done. */
-const LEVEL: Partial<Record<Flow | 'GRADED', number>> = {
+const LEVEL: Partial<Record<string, number>> = {
   DEPARTMENT_REVIEW: 0,
   INITIAL_REVIEW: 2,
   RECHECK: 3,
@@ -229,24 +230,21 @@ const LEVEL: Partial<Record<Flow | 'GRADED', number>> = {
   GRADED: 5,
 };
 
-type ReturnStage = TargetInfo['returns'][number];
+export type ReturnStage = TargetInfo['returns'][number];
 
-/** Submission, review events and dates of one target (dates in late 2021 for the 2022 budget). */
-function timeline(ctx: DemoContext, t: TargetInfo, flow: Flow | undefined): void {
-  const rng = ctx.rng;
-  t.createdAt = workingTime(at(2021, 8, 2) + rng.int(0, 28) * DAY, rng);
-  const finalFlow = t.grade !== null ? 'GRADED' : (flow ?? 'DRAFT');
-  const returns: ReturnStage[] = [];
-  if (finalFlow !== 'DRAFT') {
-    const earlier = rng.next() < 0.65 ? 0 : rng.next() < 0.8 ? 1 : 2;
-    for (let i = 0; i < earlier; i++)
-      returns.push(rng.pick(['INITIAL', 'INITIAL', 'INITIAL', 'DEPARTMENT', 'RECHECK'] as const));
-  }
-  if (finalFlow === 'RETURNED' && returns.length === 0) returns.push('INITIAL');
-  if (t.grade === 'FAIR') returns.push('JOINT');
-
+/**
+ * The review events of one target: each earlier round ends in a return at its stage, then the last round goes as far
+ * as the target's state says (`LEVEL`). Shared by the demo data and the generator (`npm run generate`).
+ */
+export function reviewRounds(
+  rng: Rng,
+  grade: GradeCode | null,
+  returns: readonly ReturnStage[],
+  finalFlow: string,
+  dates: { start: number; jointWindow: number },
+): { events: ReviewEvent[]; submittedAt: number | null } {
   const events: ReviewEvent[] = [];
-  let now = t.createdAt + rng.int(10, 25) * DAY;
+  let now = dates.start;
   let submittedAt: number | null = null;
   const after = (from: number, min: number, max: number) => workingTime(from + rng.int(min, max) * DAY, rng);
 
@@ -275,9 +273,9 @@ function timeline(ctx: DemoContext, t: TargetInfo, flow: Flow | undefined): void
     if (level < 4 && !ret) return;
     push('RECHECK', ret === 'RECHECK' ? 'RETURN' : 'PASS', after(now, 3, 7));
     if (ret === 'RECHECK' || (level < 5 && !ret)) return;
-    const joint = workingTime(Math.max(now + rng.int(3, 6) * DAY, JOINT_WINDOW + rng.int(0, 24) * DAY), rng);
-    const decision = ret === 'JOINT' ? 'RETURN' : t.grade === 'POOR' ? 'REJECT' : 'PASS';
-    events.push({ stage: 'JOINT', decision, at: joint, round, grade: t.grade ?? undefined });
+    const joint = workingTime(Math.max(now + rng.int(3, 6) * DAY, dates.jointWindow + rng.int(0, 24) * DAY), rng);
+    const decision = ret === 'JOINT' ? 'RETURN' : grade === 'POOR' ? 'REJECT' : 'PASS';
+    events.push({ stage: 'JOINT', decision, at: joint, round, grade: grade ?? undefined });
     now = joint;
   };
 
@@ -286,9 +284,30 @@ function timeline(ctx: DemoContext, t: TargetInfo, flow: Flow | undefined): void
     now += rng.int(5, 12) * DAY;
   });
   const level = LEVEL[finalFlow];
-  if (level !== undefined && t.grade !== 'FAIR') runRound(returns.length, level, null);
+  if (level !== undefined && grade !== 'FAIR') runRound(returns.length, level, null);
 
   events.sort((a, b) => a.at - b.at);
+  return { events, submittedAt };
+}
+
+/** Submission, review events and dates of one target (dates in late 2021 for the 2022 budget). */
+function timeline(ctx: DemoContext, t: TargetInfo, flow: Flow | undefined): void {
+  const rng = ctx.rng;
+  t.createdAt = workingTime(at(2021, 8, 2) + rng.int(0, 28) * DAY, rng);
+  const finalFlow = t.grade !== null ? 'GRADED' : (flow ?? 'DRAFT');
+  const returns: ReturnStage[] = [];
+  if (finalFlow !== 'DRAFT') {
+    const earlier = rng.next() < 0.65 ? 0 : rng.next() < 0.8 ? 1 : 2;
+    for (let i = 0; i < earlier; i++)
+      returns.push(rng.pick(['INITIAL', 'INITIAL', 'INITIAL', 'DEPARTMENT', 'RECHECK'] as const));
+  }
+  if (finalFlow === 'RETURNED' && returns.length === 0) returns.push('INITIAL');
+  if (t.grade === 'FAIR') returns.push('JOINT');
+
+  const { events, submittedAt } = reviewRounds(rng, t.grade, returns, finalFlow, {
+    start: t.createdAt + rng.int(10, 25) * DAY,
+    jointWindow: JOINT_WINDOW,
+  });
   t.returns = returns;
   t.events = events;
   t.submittedAt = submittedAt;

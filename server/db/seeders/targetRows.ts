@@ -229,16 +229,26 @@ function nice(n: number, keepDecimal: boolean): number {
 /** Weights summing to exactly 100: 产出 50 / 效益 30 / 满意度 10 / 成本 10, shared equally within a dimension. */
 function weightsFor(picks: Pick[], isDept: boolean): string[] {
   const groups = isDept ? GROUP_WEIGHTS_DEPT : GROUP_WEIGHTS_PROJECT;
-  const key = (p: Pick) => (isDept ? deptGroup(p) : dimensionGroup(p.indicator.dim));
+  return splitWeights(
+    picks.map((p) => (isDept ? deptGroup(p) : dimensionGroup(p.indicator.dim))),
+    groups,
+  );
+}
+
+/**
+ * Row weights summing to exactly 100 (as "12.50"): each group of rows gets its share (the last group the remainder),
+ * split equally among its rows, the last row of a group taking the cents left over. Shared with the generator.
+ */
+export function splitWeights(groupOfRow: readonly string[], shares: Readonly<Record<string, number>>): string[] {
   const members = new Map<string, number[]>();
-  picks.forEach((p, i) => {
-    members.set(key(p), [...(members.get(key(p)) ?? []), i]);
+  groupOfRow.forEach((g, i) => {
+    members.set(g, [...(members.get(g) ?? []), i]);
   });
-  const out = new Array<string>(picks.length).fill('0.00');
+  const out = new Array<string>(groupOfRow.length).fill('0.00');
   let assigned = 0;
   const entries = [...members.entries()];
   entries.forEach(([g, idx], gi) => {
-    let total = groups[g] ?? 0;
+    let total = shares[g] ?? 0;
     if (gi === entries.length - 1) total = 100 - assigned;
     assigned += total;
     const each = Math.floor((total / idx.length) * 100) / 100;
