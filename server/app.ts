@@ -108,8 +108,13 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
   const adminDist = resolve(__dirname, '../../admin/dist');
   if (existsSync(resolve(adminDist, 'index.html'))) {
     app.use('/admin', express.static(adminDist));
+    // Client-side routes (/admin/departments/3/show) answer the console's page; missing assets stay 404.
+    app.get(/^\/admin(\/.*)?$/, (req, res, next) => {
+      if (/\.[a-z0-9]+$/i.test(req.path) && !req.path.endsWith('.html')) return next();
+      res.sendFile(resolve(adminDist, 'index.html'));
+    });
   } else {
-    app.get(['/admin', '/admin/'], (_req, res) => {
+    app.get(/^\/admin(\/.*)?$/, (_req, res) => {
       res.type('html').send(ADMIN_PLACEHOLDER);
     });
   }

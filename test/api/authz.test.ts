@@ -243,7 +243,7 @@ describe('the field matrix, cell by cell', () => {
   );
 
   it.each(FIELD_MATRIX.filter((f) => f.type === 'User').map((f) => [f.field, f]))(
-    'User.%s: the user itself and ADMIN only',
+    'User.%s: the user itself, and whom the matrix names',
     async (_name, f) => {
       const cells: string[] = [];
       for (const who of Object.values(Role)) {

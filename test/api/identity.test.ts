@@ -270,6 +270,48 @@ describe('user administration', () => {
     const elsewhere = await api.as(perfAdmin).gql(USER, { id: String(other.id) });
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('answers one’s own permissions at sign-in and from me, and nobody else’s, not even to ADMIN', async () => {
+    const officer = await createUser(api, { roles: ['DEPARTMENT_OFFICER'], fiscalDivisionCode: division });
+    const signedIn = await api.ok<{ login: { user: { permissions: string[] } } }>(LOGIN_PERMISSIONS, {
+      input: { loginName: officer.loginName, password: TEST_PASSWORD },
+    });
+    const expected = [
+      'ReadReference',
+      'ReadLibrary',
+      'ReadAdmission',
+      'ReadProject',
+      'WriteProject',
+      'AssessExAnte',
+      'ReadReviews',
+      'ReadReviewerIdentity',
+      'ReadAuditedAmount',
+      'ReadAggregates',
+      'ProposeIndicator',
+      'PrecheckProposal',
+      'ReviewDepartment',
+      'ReadEvents',
+    ];
+    expect(signedIn.login.user.permissions).toEqual(expected);
+    const me = await api.as(officer.token).ok<{ me: { permissions: string[] } }>('{ me { permissions } }');
+    expect(me.me.permissions).toEqual(expected);
+
+    const admin = await createUser(api, { roles: ['ADMIN'], fiscalDivisionCode: division });
+    const other = await api
+      .as(admin.token)
+      .gql<{ user: { loginName: string; permissions: string[] | null } }>(USER_PERMISSIONS, { id: String(officer.id) });
+    expect(other.data?.user).toEqual({ loginName: officer.loginName, permissions: null });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(other.errors?.[0]?.message).toMatch(/User\.permissions/);
+    const list = await api
+      .as(admin.token)
+      .gql<{ users: { items: Array<{ permissions: string[] | null }> } }>(
+        `query($search: String) { users(filter: { search: $search }) { items { permissions } } }`,
+        { search: officer.loginName },
+      );
+    expect(list.data?.users.items).toEqual([{ permissions: null }]);
+    expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { loginName email } } }`;
@@ -278,3 +320,5 @@ const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id scope department { name } email } }`;
 const UPDATE_USER = `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id active } }`;
 const USER = `query($id: ID!) { user(id: $id) { loginName email } }`;
+const LOGIN_PERMISSIONS = `mutation($input: LoginInput!) { login(input: $input) { user { permissions } } }`;
+const USER_PERMISSIONS = `query($id: ID!) { user(id: $id) { loginName permissions } }`;

@@ -70,6 +70,11 @@ describe('the server process (npm start)', () => {
       const admin = await fetch(`${first.base}/admin`);
       expect(admin.status).toBe(200);
       expect(await admin.text()).toContain('预算绩效目标管理平台');
+      // A console route reloaded in the browser answers the console's page (SPA fallback), built or not.
+      const route = await fetch(`${first.base}/admin/departments/1/show`);
+      expect(route.status).toBe(200);
+      expect(route.headers.get('content-type')).toContain('text/html');
+      expect(await route.text()).toContain('预算绩效目标管理平台');
       const ide = await fetch(`${first.base}/graphql`, { headers: { accept: 'text/html' } });
       expect(ide.status).toBe(200);
       expect(ide.headers.get('content-type')).toContain('text/html');

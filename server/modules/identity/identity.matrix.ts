@@ -67,6 +67,15 @@ export const FIELD_MATRIX: readonly FieldAccess[] = [
     }),
   ),
   {
+    type: 'User',
+    field: 'permissions',
+    guard: FieldRule.OwnUser,
+    readers: [],
+    conditionalReaders: { roles: Object.values(Role), when: 'on their own user' },
+    anonymous: false,
+    note: 'what one’s roles allow, for the console to show only what one may use',
+  },
+  {
     type: 'ProjectBudget',
     field: 'audited',
     guard: FieldRule.AuditedAmount,

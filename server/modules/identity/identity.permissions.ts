@@ -192,6 +192,8 @@ export enum FieldRule {
   AuditedAmount = 'rule:AuditedAmount',
   /** Personal contact data: the user and ADMIN. */
   ContactData = 'rule:ContactData',
+  /** Readable on one's own user only, by nobody else (not even ADMIN): e.g. one's permissions. */
+  OwnUser = 'rule:OwnUser',
 }
 
 /** What a query, mutation or field may name in `@Authorized(...)`. */

@@ -5,10 +5,10 @@ import { likeEscape, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { ScopeKind } from './identity.enums';
 import type { UserListArgs } from './identity.inputs';
-import { scopeOf } from './identity.permissions';
+import { Permission, permissionsOf, scopeOf } from './identity.permissions';
 import type { User } from './identity.types';
 
-interface UserRow extends Omit<User, 'scope'> {}
+interface UserRow extends Omit<User, 'scope' | 'permissions'> {}
 
 export const userTable = table<UserRow>('app_user', {
   id: 'id',
@@ -39,7 +39,10 @@ function rolesOf(value: unknown): User['roles'] {
 export function toUser(row: UserRow): User {
   const roles = rolesOf(row.roles);
   const scope = scopeOf(roles);
-  return { ...row, roles, scope: scope === 'MIXED' ? ScopeKind.DEPARTMENT : scope };
+  const granted = permissionsOf(roles);
+  // An empty role list would mean the anonymous permissions in permissionsOf: a user without roles has none.
+  const permissions = roles.length === 0 ? [] : Object.values(Permission).filter((p) => granted.has(p));
+  return { ...row, roles, scope: scope === 'MIXED' ? ScopeKind.DEPARTMENT : scope, permissions };
 }
 
 /** Users an ADMIN may see: those of its fiscal division. */

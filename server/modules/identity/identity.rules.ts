@@ -38,6 +38,9 @@ export function allows(guard: Guard, viewer: Viewer | null, row: RuleRow | undef
     case FieldRule.ContactData:
       if (row?.selfView === true) return true;
       return !!viewer && (has(viewer, Permission.ReadContactData) || String(viewer.id) === String(row?.id));
+    case FieldRule.OwnUser:
+      if (row?.selfView === true) return true;
+      return !!viewer && String(viewer.id) === String(row?.id);
     default:
       return has(viewer, guard);
   }

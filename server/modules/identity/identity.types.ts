@@ -1,7 +1,7 @@
 import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ListResult } from '../../shared/list';
 import { Role, ScopeKind } from './identity.enums';
-import { FieldRule } from './identity.permissions';
+import { FieldRule, Permission } from './identity.permissions';
 
 registerEnumType(Role, {
   name: 'Role',
@@ -30,6 +30,62 @@ registerEnumType(ScopeKind, {
     DEPARTMENT: { description: 'Its department and the department’s child units' },
     FINANCE_DIVISION: { description: 'The departments its expenditure division manages' },
     BUREAU: { description: 'Everything in its fiscal division' },
+  },
+});
+
+registerEnumType(Permission, {
+  name: 'Permission',
+  description:
+    'What a role allows (权限). Roles grant permissions; the server checks them. Read your own with `me { permissions }`, e.g. to show only what you may use.',
+  valuesConfig: {
+    ReadReference: {
+      description: 'Read the bureau’s reference data: divisions, departments, function classes. Public.',
+    },
+    ManageReference: { description: 'Change reference data.' },
+    ReadLibrary: {
+      description: 'Read the indicator library; anonymous callers see only published, public indicators. Public.',
+    },
+    ManageLibrary: { description: 'Curate the library: frameworks, categories, draft indicators.' },
+    ReadAdmission: { description: 'Read the admission queue (own department’s requests for department roles).' },
+    ReadProject: {
+      description:
+        'Read projects, budgets, ex-ante assessments and targets in one’s scope (the public: approved ones). Public.',
+    },
+    WriteProject: {
+      description: 'Create and edit projects, budget requests, targets and target rows of one’s department.',
+    },
+    AuditBudget: { description: 'Record the finance-audited amount (财政审核数) of the departments one reviews.' },
+    DecideBudget: { description: 'Decide budgets: approved amount and decision.' },
+    AssessExAnte: { description: 'Record ex-ante assessments.' },
+    ReadReviews: { description: 'Read the review records of targets in one’s scope (decision, feedback).' },
+    ReadReviewerIdentity: { description: 'Read reviewers’ identities.' },
+    ReadReviewInternals: {
+      description: 'Read reviewers’ internal notes and per-criterion scores (observers: during joint review only).',
+    },
+    ReadAuditedAmount: {
+      description: 'Read finance-audited amounts before the budget is approved (the owning department: its own).',
+    },
+    ReadAggregates: { description: 'Read dashboards’ aggregates.' },
+    ProposeIndicator: {
+      description: 'Propose an indicator for the library (入库 / 修改 / 出库申请) and edit one’s drafts.',
+    },
+    PrecheckProposal: {
+      description: 'Pre-check one’s department’s proposals before they reach the performance division.',
+    },
+    ApproveAdmission: { description: 'Approve, return or reject admission requests (the library’s owner).' },
+    ReviewDepartment: { description: 'The department’s self-review of its targets (部门自审).' },
+    ReviewInitial: { description: 'The dual initial review (双初审): expenditure division or evaluation center.' },
+    Recheck: { description: 'The re-check (复核).' },
+    GradeTarget: { description: 'Run the joint review (集中会审) and grade targets.' },
+    CommentJointReview: {
+      description: 'Comment in the joint review (observers from the People’s Congress and audit).',
+    },
+    ReadEvents: {
+      description: 'Follow review events (审核事件) in one’s scope: the `reviewEvents` query and subscription.',
+    },
+    ManageWebhooks: { description: 'Register webhook endpoints and read and re-send their deliveries (integrations).' },
+    ManageUsers: { description: 'Manage users and roles.' },
+    ReadContactData: { description: 'Read other users’ contact data.' },
   },
 });
 
@@ -63,6 +119,14 @@ export class User {
   @Authorized(FieldRule.ContactData)
   @Field(() => String, { nullable: true, description: 'Phone (personal contact data: the user and ADMIN only).' })
   phone!: string | null;
+
+  @Authorized(FieldRule.OwnUser)
+  @Field(() => [Permission], {
+    nullable: true,
+    description:
+      'What the user’s roles allow (权限), in the order of the Permission enum. Readable on your own user only.',
+  })
+  permissions!: Permission[] | null;
 
   @Field({ description: 'false: the user can no longer sign in.' })
   active!: boolean;
