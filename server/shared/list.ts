@@ -1,7 +1,7 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Context } from './context';
-import { rows, selectList, type Table, type Where } from './sql';
+import { rows, type Selection, selectList, type Table, type Where } from './sql';
 
 /** The largest page any list returns. */
 export const MAX_PAGE_SIZE = 200;
@@ -96,10 +96,11 @@ export async function listPage<T>(
   order: string,
   page: { offset: number; limit: number },
   joins = '',
+  fields?: Selection,
 ): Promise<Page<T>> {
   const found = await rows<T & { __total: string }>(
     ctx,
-    `select ${selectList(t)}, count(*) over () as "__total" from ${t.name} t ${joins} ${where.sql} order by ${order} limit ? offset ?`,
+    `select ${selectList(t, 't', fields)}, count(*) over () as "__total" from ${t.name} t ${joins} ${where.sql} order by ${order} limit ? offset ?`,
     [...where.params, page.limit, page.offset],
   );
   if (found.length === 0) {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Context } from './context';
-import { rows, selectList, type Table } from './sql';
+import { rows, type Selection, selectList, type Table, widthOf } from './sql';
 
 type Key = string | number;
 
@@ -15,13 +15,16 @@ export class Loaders {
 
   constructor(private readonly ctx: Pick<Context, 'em'>) {}
 
-  /** Rows of `t` whose `column` (default the primary key) equals the key; one row or undefined per key. */
-  one<T>(t: Table<T>, column = 'id', extraWhere = ''): DataLoader<Key, T | undefined> {
-    const name = `one:${t.name}:${column}:${extraWhere}`;
+  /**
+   * Rows of `t` whose `column` (default the primary key) equals the key; one row or undefined per key. Given the
+   * fields a query selects, the lazy columns it does not ask for are left out (a separate loader per width).
+   */
+  one<T>(t: Table<T>, column = 'id', extraWhere = '', fields?: Selection): DataLoader<Key, T | undefined> {
+    const name = `one:${t.name}:${column}:${extraWhere}:${widthOf(t, fields)}`;
     return this.get(name, async (keys) => {
       const found = await rows<T>(
         this.ctx,
-        `select ${selectList(t)} from ${t.name} t where t.${column} in (${keys.map(() => '?').join(', ')})${extraWhere ? ` and ${extraWhere}` : ''}`,
+        `select ${selectList(t, 't', fields)} from ${t.name} t where t.${column} in (${keys.map(() => '?').join(', ')})${extraWhere ? ` and ${extraWhere}` : ''}`,
         keys,
       );
       const field = fieldOf(t, column);
@@ -39,16 +42,22 @@ export class Loaders {
    * prefetched by the parent list): graphql-js completes a plain value far more cheaply than a promise, which
    * matters for relations resolved thousands of times per response.
    */
-  oneNow<T>(t: Table<T>, key: Key, column = 'id', extraWhere = ''): T | undefined | Promise<T | undefined> {
-    const name = `one:${t.name}:${column}:${extraWhere}`;
+  oneNow<T>(
+    t: Table<T>,
+    key: Key,
+    column = 'id',
+    extraWhere = '',
+    fields?: Selection,
+  ): T | undefined | Promise<T | undefined> {
+    const name = `one:${t.name}:${column}:${extraWhere}:${widthOf(t, fields)}`;
     const id = `${name}\u0000${String(key)}`;
     if (this.settled.has(id)) return this.settled.get(id) as T | undefined;
-    return this.one(t, column, extraWhere).load(key);
+    return this.one(t, column, extraWhere, fields).load(key);
   }
 
   /** Drops a cached `one` value (after a write), so the next read goes to the database. */
   forgetOne<T>(t: Table<T>, column: string, key: Key): void {
-    this.settled.delete(`one:${t.name}:${column}:\u0000${String(key)}`);
+    this.settled.delete(`one:${t.name}:${column}::*\u0000${String(key)}`);
     this.one(t, column).clear(key);
   }
 
@@ -59,26 +68,30 @@ export class Loaders {
     orderBy = 't.id',
     extraWhere = '',
     prefetch?: { name: string; run: (found: T[]) => Promise<unknown> },
+    fields?: Selection,
   ): DataLoader<Key, T[]> {
     const suffix = prefetch ? `:then:${prefetch.name}` : '';
-    return this.get(`many:${t.name}:${column}:${orderBy}:${extraWhere}${suffix}`, async (keys) => {
-      const found = await rows<T>(
-        this.ctx,
-        `select ${selectList(t)} from ${t.name} t where t.${column} in (${keys.map(() => '?').join(', ')})${extraWhere ? ` and ${extraWhere}` : ''} order by ${orderBy}`,
-        keys,
-      );
-      const field = fieldOf(t, column);
-      const byKey = new Map<string, T[]>();
-      for (const r of found) {
-        const k = String((r as Record<string, unknown>)[field]);
-        const list = byKey.get(k);
-        if (list) list.push(r);
-        else byKey.set(k, [r]);
-      }
-      // Loads what the caller will ask of every row next, in the same round, so those relations answer at once.
-      if (prefetch) await prefetch.run(found);
-      return keys.map((k) => byKey.get(String(k)) ?? []);
-    }) as DataLoader<Key, T[]>;
+    return this.get(
+      `many:${t.name}:${column}:${orderBy}:${extraWhere}:${widthOf(t, fields)}${suffix}`,
+      async (keys) => {
+        const found = await rows<T>(
+          this.ctx,
+          `select ${selectList(t, 't', fields)} from ${t.name} t where t.${column} in (${keys.map(() => '?').join(', ')})${extraWhere ? ` and ${extraWhere}` : ''} order by ${orderBy}`,
+          keys,
+        );
+        const field = fieldOf(t, column);
+        const byKey = new Map<string, T[]>();
+        for (const r of found) {
+          const k = String((r as Record<string, unknown>)[field]);
+          const list = byKey.get(k);
+          if (list) list.push(r);
+          else byKey.set(k, [r]);
+        }
+        // Loads what the caller will ask of every row next, in the same round, so those relations answer at once.
+        if (prefetch) await prefetch.run(found);
+        return keys.map((k) => byKey.get(String(k)) ?? []);
+      },
+    ) as DataLoader<Key, T[]>;
   }
 
   /** A loader with a batch function of the caller's own, for relations that are not a plain column match. */

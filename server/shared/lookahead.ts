@@ -1,4 +1,4 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionNode, SelectionSetNode } from 'graphql';
 
 /**
  * Whether the current field's selection asks for `path` (e.g. ['indicator', 'category']), looking through inline
@@ -22,4 +22,51 @@ function has(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, path: 
     }
   }
   return false;
+}
+
+/**
+ * The names of the fields selected at `path` below the current field (e.g. ['items'] for a list's items), through
+ * fragments: what a read needs to select. Names only, so aliases and arguments do not matter.
+ */
+export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+  const names = new Set<string>();
+  for (const node of info.fieldNodes) collect(info, node.selectionSet, path, names);
+  return names;
+}
+
+function collect(
+  info: GraphQLResolveInfo,
+  set: SelectionSetNode | undefined,
+  path: readonly string[],
+  into: Set<string>,
+): void {
+  if (!set) return;
+  const [head, ...rest] = path;
+  for (const selection of set.selections) {
+    if (!included(info, selection)) continue;
+    if (selection.kind === 'Field') {
+      if (head === undefined) into.add(selection.name.value);
+      else if (selection.name.value === head) collect(info, selection.selectionSet, rest, into);
+    } else if (selection.kind === 'InlineFragment') {
+      collect(info, selection.selectionSet, path, into);
+    } else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) collect(info, fragment.selectionSet, path, into);
+    }
+  }
+}
+
+/** Whether @skip / @include let a selection through, with the request's variables. */
+function included(info: GraphQLResolveInfo, selection: SelectionNode): boolean {
+  for (const directive of selection.directives ?? []) {
+    const name = directive.name.value;
+    if (name !== 'skip' && name !== 'include') continue;
+    const arg = directive.arguments?.find((a) => a.name.value === 'if')?.value;
+    let value: unknown;
+    if (arg?.kind === 'BooleanValue') value = arg.value;
+    else if (arg?.kind === 'Variable') value = info.variableValues[arg.name.value];
+    if (name === 'skip' && value === true) return false;
+    if (name === 'include' && value === false) return false;
+  }
+  return true;
 }

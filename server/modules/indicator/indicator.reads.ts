@@ -1,7 +1,7 @@
 import type { Context } from '../../shared/context';
 import { listPage, orderBy, type Page } from '../../shared/list';
 import { orNotFound, scope } from '../../shared/scope';
-import { rows, selectList, table, Where } from '../../shared/sql';
+import { rows, type Selection, selectList, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { searchCodeName } from '../fiscal';
 import { IndicatorStatus } from './indicator.enums';
@@ -39,35 +39,52 @@ export const indicatorCategoryTable = table<IndicatorCategory>('indicator_catego
   ownerDepartmentId: 'owner_department_id',
 });
 
-export const indicatorTable = table<Indicator>('indicator', {
-  id: 'id',
-  fiscalDivisionCode: 'fiscal_division_code',
-  code: 'code',
-  version: 'version_no',
-  name: 'name',
-  scope: 'scope',
-  explanation: 'explanation',
-  calculationMethod: 'calculation_method',
-  scoringRule: 'scoring_rule',
-  defaultComparator: 'default_comparator',
-  defaultUnit: 'default_unit',
-  valueType: 'value_type',
-  referenceValue: 'reference_value',
-  dataSource: 'data_source',
-  visibility: 'visibility',
-  validFrom: 'valid_from',
-  validTo: 'valid_to',
-  status: 'status',
-  enabled: 'enabled',
-  publishedAt: 'published_at',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  categoryId: 'category_id',
-  level1NodeId: 'level1node_id',
-  level2NodeId: 'level2node_id',
-  ownerDepartmentId: 'owner_department_id',
-  supersedesId: 'supersedes_id',
-});
+export const indicatorTable = table<Indicator>(
+  'indicator',
+  {
+    id: 'id',
+    fiscalDivisionCode: 'fiscal_division_code',
+    code: 'code',
+    version: 'version_no',
+    name: 'name',
+    scope: 'scope',
+    explanation: 'explanation',
+    calculationMethod: 'calculation_method',
+    scoringRule: 'scoring_rule',
+    defaultComparator: 'default_comparator',
+    defaultUnit: 'default_unit',
+    valueType: 'value_type',
+    referenceValue: 'reference_value',
+    dataSource: 'data_source',
+    visibility: 'visibility',
+    validFrom: 'valid_from',
+    validTo: 'valid_to',
+    status: 'status',
+    enabled: 'enabled',
+    publishedAt: 'published_at',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    categoryId: 'category_id',
+    level1NodeId: 'level1node_id',
+    level2NodeId: 'level2node_id',
+    ownerDepartmentId: 'owner_department_id',
+    supersedesId: 'supersedes_id',
+  },
+  {
+    lazy: [
+      'explanation',
+      'calculationMethod',
+      'scoringRule',
+      'referenceValue',
+      'dataSource',
+      'validFrom',
+      'validTo',
+      'publishedAt',
+      'createdAt',
+      'updatedAt',
+    ],
+  },
+);
 
 /** The ids of a category and all its sub-categories, as a subquery with one `?` (`union` stops on any cycle). */
 export const CATEGORY_SUBTREE = `(with recursive sub(id) as (
@@ -199,7 +216,7 @@ export const indicatorReads = {
     return orNotFound(indicatorReads.visibleIndicator(ctx, id), 'Indicator', id);
   },
 
-  indicators(ctx: Context, args: IndicatorListArgs): Promise<Page<Indicator>> {
+  indicators(ctx: Context, args: IndicatorListArgs, fields?: Selection): Promise<Page<Indicator>> {
     const f = args.filter ?? {};
     const where = new Where()
       .add(scope.indicator(ctx))
@@ -237,7 +254,7 @@ export const indicatorReads = {
       { CODE: 't.code', NAME: 't.name', CREATED_AT: 't.created_at', PUBLISHED_AT: 't.published_at' },
       't.code asc, t.version_no asc',
     );
-    return listPage(ctx, indicatorTable, where, order, args);
+    return listPage(ctx, indicatorTable, where, order, args, '', fields);
   },
 
   /** Every version of an indicator the caller may see (same fiscal division and code), oldest first; batched. */

@@ -1,5 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { fieldsAt } from '../../shared/lookahead';
 import { Parent } from '../../shared/parent';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
@@ -23,8 +25,8 @@ export class IndicatorResolver {
     description:
       'Library indicators (绩效指标库), every version you may see: the public sees published public ones, departments also their own private ones, bureau roles their whole division.',
   })
-  indicators(@Ctx() ctx: Context, @Args() args: IndicatorListArgs) {
-    return indicatorReads.indicators(ctx, args);
+  indicators(@Ctx() ctx: Context, @Args() args: IndicatorListArgs, @Info() info: GraphQLResolveInfo) {
+    return indicatorReads.indicators(ctx, args, fieldsAt(info, ['items']));
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })

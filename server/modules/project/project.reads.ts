@@ -1,7 +1,7 @@
 import type { Context } from '../../shared/context';
 import { listPage, orderBy, type Page } from '../../shared/list';
 import { orNotFound, scope } from '../../shared/scope';
-import { expression, table, Where } from '../../shared/sql';
+import { expression, type Selection, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { searchCodeName } from '../fiscal';
 import type { ProjectBudgetListArgs, ProjectListArgs } from './project.inputs';
@@ -10,48 +10,56 @@ import type { Project, ProjectBudget } from './project.types';
 /** The 2022 rule: every NEW major policy and special fund needs an ex-ante assessment (事前绩效评估). */
 export const NEEDS_EX_ANTE_SQL = `t.attribute = 'NEW' and (t.major_policy or t.special_fund)`;
 
-export const projectTable = table<Project>('project', {
-  id: 'id',
-  fiscalDivisionCode: 'fiscal_division_code',
-  code: 'code',
-  name: 'name',
-  departmentId: 'department_id',
-  managingDivisionId: 'managing_division_id',
-  category: 'category',
-  attribute: 'attribute',
-  startYear: 'start_year',
-  termYears: 'term_years',
-  functionClassCode: 'function_class_code',
-  budgetType: 'budget_type',
-  majorPolicy: 'major_policy',
-  specialFund: 'special_fund',
-  transferPayment: 'transfer_payment',
-  phase: 'phase',
-  parentId: 'parent_id',
-  description: 'description',
-  needsExAnte: expression(NEEDS_EX_ANTE_SQL),
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  version: 'version',
-});
+export const projectTable = table<Project>(
+  'project',
+  {
+    id: 'id',
+    fiscalDivisionCode: 'fiscal_division_code',
+    code: 'code',
+    name: 'name',
+    departmentId: 'department_id',
+    managingDivisionId: 'managing_division_id',
+    category: 'category',
+    attribute: 'attribute',
+    startYear: 'start_year',
+    termYears: 'term_years',
+    functionClassCode: 'function_class_code',
+    budgetType: 'budget_type',
+    majorPolicy: 'major_policy',
+    specialFund: 'special_fund',
+    transferPayment: 'transfer_payment',
+    phase: 'phase',
+    parentId: 'parent_id',
+    description: 'description',
+    needsExAnte: expression(NEEDS_EX_ANTE_SQL),
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    version: 'version',
+  },
+  { lazy: ['description', 'createdAt', 'updatedAt'] },
+);
 
-export const projectBudgetTable = table<ProjectBudget>('project_budget', {
-  id: 'id',
-  fiscalDivisionCode: 'fiscal_division_code',
-  projectId: 'project_id',
-  fiscalYear: 'fiscal_year',
-  requested: 'requested',
-  audited: 'audited',
-  approved: 'approved',
-  // numeric minus numeric stays numeric(…,2): exact, and null while nothing is approved.
-  cut: expression('t.requested - t.approved'),
-  decision: 'decision',
-  decisionReason: 'decision_reason',
-  mergedIntoId: 'merged_into_id',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  version: 'version',
-});
+export const projectBudgetTable = table<ProjectBudget>(
+  'project_budget',
+  {
+    id: 'id',
+    fiscalDivisionCode: 'fiscal_division_code',
+    projectId: 'project_id',
+    fiscalYear: 'fiscal_year',
+    requested: 'requested',
+    audited: 'audited',
+    approved: 'approved',
+    // numeric minus numeric stays numeric(…,2): exact, and null while nothing is approved.
+    cut: expression('t.requested - t.approved'),
+    decision: 'decision',
+    decisionReason: 'decision_reason',
+    mergedIntoId: 'merged_into_id',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    version: 'version',
+  },
+  { lazy: ['decisionReason', 'createdAt', 'updatedAt'] },
+);
 
 const optionalId = (id: string | undefined | null, label: string) =>
   id === undefined || id === null ? undefined : toId(id, label);
@@ -71,7 +79,7 @@ export const projectReads = {
     return orNotFound(projectReads.project(ctx, id), 'Project', id);
   },
 
-  projects(ctx: Context, args: ProjectListArgs): Promise<Page<Project>> {
+  projects(ctx: Context, args: ProjectListArgs, fields?: Selection): Promise<Page<Project>> {
     const f = args.filter ?? {};
     const where = new Where()
       .add(scope.project(ctx))
@@ -112,7 +120,7 @@ export const projectReads = {
       { CODE: 't.code', NAME: 't.name', START_YEAR: 't.start_year', CREATED_AT: 't.created_at' },
       't.code asc',
     );
-    return listPage(ctx, projectTable, where, order, args);
+    return listPage(ctx, projectTable, where, order, args, '', fields);
   },
 
   /** The second-level items (二级项目) of a policy project, batched across a page. */
@@ -157,7 +165,10 @@ export const projectReads = {
     return listPage(ctx, projectBudgetTable, where, order, args);
   },
 
-  /** A project's budgets, one per fiscal year in year order; one statement for a whole page of projects. */
+  /**
+   * A project's budgets, one per fiscal year in year order; one statement for a whole page of projects. Always full
+   * width: `budgets` and `budget(fiscalYear)` share the batch.
+   */
   budgetsByProject(ctx: Context, projectId: number): Promise<ProjectBudget[]> {
     return ctx.loaders
       .many(projectBudgetTable, 'project_id', 't.fiscal_year', scope.viaProject(ctx, 't.project_id'))

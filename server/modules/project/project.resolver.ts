@@ -1,5 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { fieldsAt } from '../../shared/lookahead';
 import { Parent } from '../../shared/parent';
 import { Department, FinanceDivision, FiscalDivision, FunctionClass, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
@@ -20,8 +22,8 @@ export class ProjectResolver {
 
   @Authorized(Permission.ReadProject)
   @Query(() => ProjectList, { description: 'Projects of the project library (项目库).' })
-  projects(@Ctx() ctx: Context, @Args() args: ProjectListArgs) {
-    return projectReads.projects(ctx, args);
+  projects(@Ctx() ctx: Context, @Args() args: ProjectListArgs, @Info() info: GraphQLResolveInfo) {
+    return projectReads.projects(ctx, args, fieldsAt(info, ['items']));
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })

@@ -2,7 +2,7 @@ import type { Context } from '../../shared/context';
 import { DomainError } from '../../shared/errors';
 import { listPage, orderBy, type Page } from '../../shared/list';
 import { orNotFound, scope } from '../../shared/scope';
-import { likeEscape, rows, table, Where } from '../../shared/sql';
+import { likeEscape, rows, type Selection, table, Where, widthOf } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { hasPermission, Permission } from '../identity';
 import { type Indicator, indicatorCategoryTable, indicatorTable } from '../indicator';
@@ -14,48 +14,56 @@ import {
 } from './target.inputs';
 import type { PerformanceTarget, TargetIndicator } from './target.types';
 
-export const targetTable = table<PerformanceTarget>('performance_target', {
-  id: 'id',
-  fiscalDivisionCode: 'fiscal_division_code',
-  kind: 'kind',
-  fiscalYear: 'fiscal_year',
-  overallGoal: 'overall_goal',
-  annualGoal: 'annual_goal',
-  funds: 'funds',
-  measures: 'measures',
-  status: 'status',
-  grade: 'grade',
-  reviewRound: 'review_round',
-  submitToCongress: 'submit_to_congress',
-  submittedAt: 'submitted_at',
-  approvedAt: 'approved_at',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  version: 'version',
-  projectId: 'project_id',
-  departmentId: 'department_id',
-  parentId: 'parent_id',
-  regionCode: 'region_code',
-  frameworkId: 'framework_id',
-});
+export const targetTable = table<PerformanceTarget>(
+  'performance_target',
+  {
+    id: 'id',
+    fiscalDivisionCode: 'fiscal_division_code',
+    kind: 'kind',
+    fiscalYear: 'fiscal_year',
+    overallGoal: 'overall_goal',
+    annualGoal: 'annual_goal',
+    funds: 'funds',
+    measures: 'measures',
+    status: 'status',
+    grade: 'grade',
+    reviewRound: 'review_round',
+    submitToCongress: 'submit_to_congress',
+    submittedAt: 'submitted_at',
+    approvedAt: 'approved_at',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    version: 'version',
+    projectId: 'project_id',
+    departmentId: 'department_id',
+    parentId: 'parent_id',
+    regionCode: 'region_code',
+    frameworkId: 'framework_id',
+  },
+  { lazy: ['overallGoal', 'annualGoal', 'measures', 'createdAt', 'updatedAt'] },
+);
 
-export const targetIndicatorTable = table<TargetIndicator>('target_indicator', {
-  id: 'id',
-  fiscalDivisionCode: 'fiscal_division_code',
-  period: 'period',
-  comparator: 'comparator',
-  targetValue: 'target_value',
-  numericValue: 'numeric_value',
-  unit: 'unit',
-  weight: 'weight',
-  valueBasis: 'value_basis',
-  note: 'note',
-  sortOrder: 'sort_order',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  targetId: 'target_id',
-  indicatorId: 'indicator_id',
-});
+export const targetIndicatorTable = table<TargetIndicator>(
+  'target_indicator',
+  {
+    id: 'id',
+    fiscalDivisionCode: 'fiscal_division_code',
+    period: 'period',
+    comparator: 'comparator',
+    targetValue: 'target_value',
+    numericValue: 'numeric_value',
+    unit: 'unit',
+    weight: 'weight',
+    valueBasis: 'value_basis',
+    note: 'note',
+    sortOrder: 'sort_order',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    targetId: 'target_id',
+    indicatorId: 'indicator_id',
+  },
+  { lazy: ['valueBasis', 'note', 'createdAt', 'updatedAt'] },
+);
 
 /** Targets of a project or department, newest year first, the city-level target before its regional shares. */
 const TARGET_ORDER = 't.fiscal_year desc, t.kind, t.id';
@@ -151,8 +159,10 @@ export const targetReads = {
   },
 
   /** The targets of a project (its regional shares included), batched across a page of projects. */
-  targetsOfProject(ctx: Context, projectId: number): Promise<PerformanceTarget[]> {
-    return ctx.loaders.many(targetTable, 'project_id', TARGET_ORDER, scope.target(ctx)).load(projectId);
+  targetsOfProject(ctx: Context, projectId: number, fields?: Selection): Promise<PerformanceTarget[]> {
+    return ctx.loaders
+      .many(targetTable, 'project_id', TARGET_ORDER, scope.target(ctx), undefined, fields)
+      .load(projectId);
   },
 
   /** The targets a department owns, batched across a page of departments. */
@@ -212,13 +222,21 @@ export const targetReads = {
    * The library indicator a row used, whatever the library scope: a row the caller may see discloses its indicator
    * (an approved target is published with its indicators, 公开同步, even a department's private one).
    */
-  rowIndicator(ctx: Context, indicatorId: number): Indicator | undefined | Promise<Indicator | undefined> {
-    return ctx.loaders.oneNow(indicatorTable, indicatorId);
+  rowIndicator(
+    ctx: Context,
+    indicatorId: number,
+    fields?: Selection,
+  ): Indicator | undefined | Promise<Indicator | undefined> {
+    return ctx.loaders.oneNow(indicatorTable, indicatorId, 'id', '', fields);
   },
 
   /** The version number of the indicator a row used (shares the batch of the row's `indicator` relation). */
-  indicatorVersion(ctx: Context, indicatorId: number): number | undefined | Promise<number | undefined> {
-    const indicator = targetReads.rowIndicator(ctx, indicatorId);
+  indicatorVersion(
+    ctx: Context,
+    indicatorId: number,
+    fields?: Selection,
+  ): number | undefined | Promise<number | undefined> {
+    const indicator = targetReads.rowIndicator(ctx, indicatorId, fields);
     return indicator instanceof Promise ? indicator.then((i) => i?.version) : indicator?.version;
   },
 
@@ -226,14 +244,15 @@ export const targetReads = {
   rowsOfTarget(
     ctx: Context,
     targetId: number,
-    prefetch: { indicator?: boolean; category?: boolean } = {},
+    prefetch: { indicator?: boolean; category?: boolean; indicatorFields?: Selection } = {},
+    fields?: Selection,
   ): Promise<TargetIndicator[]> {
     const then = prefetch.indicator
       ? {
-          name: prefetch.category ? 'indicator+category' : 'indicator',
+          name: `${prefetch.category ? 'indicator+category' : 'indicator'}(${widthOf(indicatorTable, prefetch.indicatorFields)})`,
           run: async (found: TargetIndicator[]) => {
             const ids = [...new Set(found.map((r) => r.indicatorId))];
-            const indicators = await ctx.loaders.one(indicatorTable).loadMany(ids);
+            const indicators = await ctx.loaders.one(indicatorTable, 'id', '', prefetch.indicatorFields).loadMany(ids);
             if (!prefetch.category) return;
             const categories = new Set<number>();
             for (const i of indicators) if (i && !(i instanceof Error)) categories.add(Number(i.categoryId));
@@ -242,7 +261,7 @@ export const targetReads = {
         }
       : undefined;
     return ctx.loaders
-      .many(targetIndicatorTable, 'target_id', ROW_ORDER, scope.viaTarget(ctx, 't.target_id'), then)
+      .many(targetIndicatorTable, 'target_id', ROW_ORDER, scope.viaTarget(ctx, 't.target_id'), then, fields)
       .load(targetId);
   },
 };

@@ -14,7 +14,7 @@ import {
   Resolver,
 } from 'type-graphql';
 import type { Context } from '../../shared/context';
-import { selects } from '../../shared/lookahead';
+import { fieldsAt, selects } from '../../shared/lookahead';
 import { Parent } from '../../shared/parent';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
@@ -99,10 +99,16 @@ export class PerformanceTargetResolver {
 
   @FieldResolver(() => [TargetIndicator], { description: 'The rows of its target table (绩效指标表), in order.' })
   rows(@Ctx() ctx: Context, @Parent() t: PerformanceTarget, @Info() info: GraphQLResolveInfo) {
-    return targetReads.rowsOfTarget(ctx, t.id, {
-      indicator: selects(info, ['indicator']) || selects(info, ['indicatorVersion']),
-      category: selects(info, ['indicator', 'category']),
-    });
+    return targetReads.rowsOfTarget(
+      ctx,
+      t.id,
+      {
+        indicator: selects(info, ['indicator']) || selects(info, ['indicatorVersion']),
+        category: selects(info, ['indicator', 'category']),
+        indicatorFields: fieldsAt(info, ['indicator']),
+      },
+      fieldsAt(info),
+    );
   }
 
   @Authorized(Permission.WriteProject)
@@ -142,8 +148,8 @@ export class ProjectTargetsResolver {
   @FieldResolver(() => [PerformanceTarget], {
     description: 'Its performance targets, newest year first, regional shares after the city-level target.',
   })
-  targets(@Ctx() ctx: Context, @Parent() p: Project) {
-    return targetReads.targetsOfProject(ctx, p.id);
+  targets(@Ctx() ctx: Context, @Parent() p: Project, @Info() info: GraphQLResolveInfo) {
+    return targetReads.targetsOfProject(ctx, p.id, fieldsAt(info));
   }
 }
 

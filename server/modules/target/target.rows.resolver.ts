@@ -1,5 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
+import { fieldsAt } from '../../shared/lookahead';
 import { Parent } from '../../shared/parent';
 import { Permission } from '../identity';
 import { Indicator } from '../indicator';
@@ -7,6 +9,9 @@ import { AddTargetIndicatorInput, TargetIndicatorListArgs, UpdateTargetIndicator
 import { targetReads } from './target.reads';
 import { targetService } from './target.service';
 import { PerformanceTarget, TargetIndicator, TargetIndicatorList } from './target.types';
+
+/** The version number needs none of the indicator's lazy columns. */
+const NO_LAZY_FIELDS: ReadonlySet<string> = new Set();
 
 @Resolver(() => TargetIndicator)
 export class TargetIndicatorResolver {
@@ -31,13 +36,13 @@ export class TargetIndicatorResolver {
   }
 
   @FieldResolver(() => Indicator, { description: 'The library indicator, at the exact version this row used.' })
-  indicator(@Ctx() ctx: Context, @Parent() r: TargetIndicator) {
-    return targetReads.rowIndicator(ctx, r.indicatorId);
+  indicator(@Ctx() ctx: Context, @Parent() r: TargetIndicator, @Info() info: GraphQLResolveInfo) {
+    return targetReads.rowIndicator(ctx, r.indicatorId, fieldsAt(info));
   }
 
   @FieldResolver(() => Int, { description: 'The version number of the indicator this row used.' })
   indicatorVersion(@Ctx() ctx: Context, @Parent() r: TargetIndicator) {
-    return targetReads.indicatorVersion(ctx, r.indicatorId);
+    return targetReads.indicatorVersion(ctx, r.indicatorId, NO_LAZY_FIELDS);
   }
 
   @Authorized(Permission.WriteProject)
