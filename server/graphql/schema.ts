@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { type AuthCheckerFn, buildSchema } from 'type-graphql';
 import { DateTime } from '../shared/scalars';
 import { authChecker } from './auth';
 import { leanFieldResolvers } from './lean';
@@ -26,7 +26,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       },
     },
   }).then((schema) => {
-    leanFieldResolvers(schema);
+    leanFieldResolvers(schema, authChecker as AuthCheckerFn<object, unknown>);
     return schema;
   });
   return built;

@@ -4,6 +4,24 @@ import { rows, type Selection, selectList, type Table, widthOf } from './sql';
 
 type Key = string | number;
 
+/** What a `many` batch loads next for the rows it found (named: the name is part of the loader's identity). */
+export interface Prefetch<T> {
+  readonly name: string;
+  run(found: T[]): Promise<unknown>;
+}
+
+function manyName<T>(
+  t: Table<T>,
+  column: string,
+  orderBy: string,
+  extraWhere: string,
+  prefetch: Prefetch<T> | undefined,
+  fields: Selection,
+): string {
+  const suffix = prefetch ? `:then:${prefetch.name}` : '';
+  return `many:${t.name}:${column}:${orderBy}:${extraWhere}:${widthOf(t, fields)}${suffix}`;
+}
+
 /**
  * Per-request DataLoaders: each relation of a response is fetched with one set-based statement, whatever the
  * page size. Loaders are created lazily, keyed by table and column.
@@ -67,31 +85,50 @@ export class Loaders {
     column: string,
     orderBy = 't.id',
     extraWhere = '',
-    prefetch?: { name: string; run: (found: T[]) => Promise<unknown> },
+    prefetch?: Prefetch<T>,
     fields?: Selection,
   ): DataLoader<Key, T[]> {
-    const suffix = prefetch ? `:then:${prefetch.name}` : '';
-    return this.get(
-      `many:${t.name}:${column}:${orderBy}:${extraWhere}:${widthOf(t, fields)}${suffix}`,
-      async (keys) => {
-        const found = await rows<T>(
-          this.ctx,
-          `select ${selectList(t, 't', fields)} from ${t.name} t where t.${column} in (${keys.map(() => '?').join(', ')})${extraWhere ? ` and ${extraWhere}` : ''} order by ${orderBy}`,
-          keys,
-        );
-        const field = fieldOf(t, column);
-        const byKey = new Map<string, T[]>();
-        for (const r of found) {
-          const k = String((r as Record<string, unknown>)[field]);
-          const list = byKey.get(k);
-          if (list) list.push(r);
-          else byKey.set(k, [r]);
-        }
-        // Loads what the caller will ask of every row next, in the same round, so those relations answer at once.
-        if (prefetch) await prefetch.run(found);
-        return keys.map((k) => byKey.get(String(k)) ?? []);
-      },
-    ) as DataLoader<Key, T[]>;
+    const name = manyName(t, column, orderBy, extraWhere, prefetch, fields);
+    return this.get(name, async (keys) => {
+      const found = await rows<T>(
+        this.ctx,
+        `select ${selectList(t, 't', fields)} from ${t.name} t where t.${column} in (${keys.map(() => '?').join(', ')})${extraWhere ? ` and ${extraWhere}` : ''} order by ${orderBy}`,
+        keys,
+      );
+      const field = fieldOf(t, column);
+      const byKey = new Map<string, T[]>();
+      for (const r of found) {
+        const k = String((r as Record<string, unknown>)[field]);
+        const list = byKey.get(k);
+        if (list) list.push(r);
+        else byKey.set(k, [r]);
+      }
+      // Loads what the caller will ask of every row next, in the same round, so those relations answer at once.
+      if (prefetch) await prefetch.run(found);
+      return keys.map((k) => {
+        const list = byKey.get(String(k)) ?? [];
+        this.settled.set(`${name}\u0000${String(k)}`, list);
+        return list;
+      });
+    }) as DataLoader<Key, T[]>;
+  }
+
+  /**
+   * Like `many(...).load(key)`, but answers synchronously once a batch of this request loaded the key (a parent list
+   * prefetched it): a page's relations then complete without a promise per object.
+   */
+  manyNow<T>(
+    t: Table<T>,
+    column: string,
+    key: Key,
+    orderBy = 't.id',
+    extraWhere = '',
+    prefetch?: Prefetch<T>,
+    fields?: Selection,
+  ): T[] | Promise<T[]> {
+    const id = `${manyName(t, column, orderBy, extraWhere, prefetch, fields)}\u0000${String(key)}`;
+    if (this.settled.has(id)) return this.settled.get(id) as T[];
+    return this.many(t, column, orderBy, extraWhere, prefetch, fields).load(key);
   }
 
   /** A loader with a batch function of the caller's own, for relations that are not a plain column match. */

@@ -74,7 +74,7 @@ describe('reads select the long texts and timestamps only when the query asks fo
     const logger = api.orm.config.getLogger();
     const original = logger.logQuery.bind(logger);
     logger.logQuery = (context) => {
-      logged.push(context.query);
+      logged.push(context.query ?? '');
       original(context);
     };
     const debug = api.orm.config.get('debug');

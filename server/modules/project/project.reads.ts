@@ -169,10 +169,14 @@ export const projectReads = {
    * A project's budgets, one per fiscal year in year order; one statement for a whole page of projects. Always full
    * width: `budgets` and `budget(fiscalYear)` share the batch.
    */
-  budgetsByProject(ctx: Context, projectId: number): Promise<ProjectBudget[]> {
-    return ctx.loaders
-      .many(projectBudgetTable, 'project_id', 't.fiscal_year', scope.viaProject(ctx, 't.project_id'))
-      .load(projectId);
+  budgetsByProject(ctx: Context, projectId: number): ProjectBudget[] | Promise<ProjectBudget[]> {
+    return ctx.loaders.manyNow(
+      projectBudgetTable,
+      'project_id',
+      projectId,
+      't.fiscal_year',
+      scope.viaProject(ctx, 't.project_id'),
+    );
   },
 
   /** A project's budget for one year, picked from the batched budgets (no statement of its own). */

@@ -159,10 +159,20 @@ export const targetReads = {
   },
 
   /** The targets of a project (its regional shares included), batched across a page of projects. */
-  targetsOfProject(ctx: Context, projectId: number, fields?: Selection): Promise<PerformanceTarget[]> {
-    return ctx.loaders
-      .many(targetTable, 'project_id', TARGET_ORDER, scope.target(ctx), undefined, fields)
-      .load(projectId);
+  targetsOfProject(
+    ctx: Context,
+    projectId: number,
+    fields?: Selection,
+  ): PerformanceTarget[] | Promise<PerformanceTarget[]> {
+    return ctx.loaders.manyNow(
+      targetTable,
+      'project_id',
+      projectId,
+      TARGET_ORDER,
+      scope.target(ctx),
+      undefined,
+      fields,
+    );
   },
 
   /** The targets a department owns, batched across a page of departments. */
@@ -246,7 +256,7 @@ export const targetReads = {
     targetId: number,
     prefetch: { indicator?: boolean; category?: boolean; indicatorFields?: Selection } = {},
     fields?: Selection,
-  ): Promise<TargetIndicator[]> {
+  ): TargetIndicator[] | Promise<TargetIndicator[]> {
     const then = prefetch.indicator
       ? {
           name: `${prefetch.category ? 'indicator+category' : 'indicator'}(${widthOf(indicatorTable, prefetch.indicatorFields)})`,
@@ -260,8 +270,14 @@ export const targetReads = {
           },
         }
       : undefined;
-    return ctx.loaders
-      .many(targetIndicatorTable, 'target_id', ROW_ORDER, scope.viaTarget(ctx, 't.target_id'), then, fields)
-      .load(targetId);
+    return ctx.loaders.manyNow(
+      targetIndicatorTable,
+      'target_id',
+      targetId,
+      ROW_ORDER,
+      scope.viaTarget(ctx, 't.target_id'),
+      then,
+      fields,
+    );
   },
 };
