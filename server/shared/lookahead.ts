@@ -70,3 +70,55 @@ function included(info: GraphQLResolveInfo, selection: SelectionNode): boolean {
   }
   return true;
 }
+
+/**
+ * A query's selection below one field, as a tree of field names (through fragments, with @skip / @include applied):
+ * what a read needs to select at each level, and which relations a page will ask for next. Names only, so aliases
+ * and arguments do not matter.
+ */
+export class SelectionTree {
+  private readonly children = new Map<string, SelectionTree>();
+
+  has(field: string): boolean {
+    return this.children.has(field);
+  }
+
+  /** The selection below `field` (an empty tree when it is not selected). */
+  child(field: string): SelectionTree {
+    return this.children.get(field) ?? EMPTY;
+  }
+
+  /** @internal */
+  add(field: string): SelectionTree {
+    let tree = this.children.get(field);
+    if (!tree) {
+      tree = new SelectionTree();
+      this.children.set(field, tree);
+    }
+    return tree;
+  }
+}
+
+const EMPTY = new SelectionTree();
+
+/** The selection tree at `path` below the current field (e.g. ['items'] for a list's items). */
+export function selectionTree(info: GraphQLResolveInfo, path: readonly string[] = []): SelectionTree {
+  const root = new SelectionTree();
+  for (const node of info.fieldNodes) build(info, node.selectionSet, root);
+  let tree = root;
+  for (const field of path) tree = tree.child(field);
+  return tree;
+}
+
+function build(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, into: SelectionTree): void {
+  if (!set) return;
+  for (const selection of set.selections) {
+    if (!included(info, selection)) continue;
+    if (selection.kind === 'Field') build(info, selection.selectionSet, into.add(selection.name.value));
+    else if (selection.kind === 'InlineFragment') build(info, selection.selectionSet, into);
+    else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) build(info, fragment.selectionSet, into);
+    }
+  }
+}

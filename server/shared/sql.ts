@@ -15,7 +15,7 @@ export interface Table<T> {
 }
 
 /** The fields a GraphQL selection asks for at one level (see shared/lookahead `fieldsAt`); undefined: all. */
-export type Selection = ReadonlySet<string> | undefined;
+export type Selection = { has(field: string): boolean } | undefined;
 
 /** A column name, or a computed SQL expression over the row (written with the alias `t`). */
 export type Column = string | { readonly expression: string };

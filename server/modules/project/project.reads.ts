@@ -1,9 +1,11 @@
 import type { Context } from '../../shared/context';
 import { listPage, orderBy, type Page } from '../../shared/list';
+import type { SelectionTree } from '../../shared/lookahead';
+import { prefetch, registerPrefetch } from '../../shared/prefetch';
 import { orNotFound, scope } from '../../shared/scope';
-import { expression, type Selection, table, Where } from '../../shared/sql';
+import { expression, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
-import { searchCodeName } from '../fiscal';
+import { fiscalReads, searchCodeName } from '../fiscal';
 import type { ProjectBudgetListArgs, ProjectListArgs } from './project.inputs';
 import type { Project, ProjectBudget } from './project.types';
 
@@ -79,7 +81,7 @@ export const projectReads = {
     return orNotFound(projectReads.project(ctx, id), 'Project', id);
   },
 
-  projects(ctx: Context, args: ProjectListArgs, fields?: Selection): Promise<Page<Project>> {
+  async projects(ctx: Context, args: ProjectListArgs, tree?: SelectionTree): Promise<Page<Project>> {
     const f = args.filter ?? {};
     const where = new Where()
       .add(scope.project(ctx))
@@ -120,7 +122,9 @@ export const projectReads = {
       { CODE: 't.code', NAME: 't.name', START_YEAR: 't.start_year', CREATED_AT: 't.created_at' },
       't.code asc',
     );
-    return listPage(ctx, projectTable, where, order, args, '', fields);
+    const page = await listPage(ctx, projectTable, where, order, args, '', tree);
+    if (tree) await prefetch(ctx, 'Project', page.items, tree);
+    return page;
   },
 
   /** The second-level items (二级项目) of a policy project, batched across a page. */
@@ -170,13 +174,7 @@ export const projectReads = {
    * width: `budgets` and `budget(fiscalYear)` share the batch.
    */
   budgetsByProject(ctx: Context, projectId: number): ProjectBudget[] | Promise<ProjectBudget[]> {
-    return ctx.loaders.manyNow(
-      projectBudgetTable,
-      'project_id',
-      projectId,
-      't.fiscal_year',
-      scope.viaProject(ctx, 't.project_id'),
-    );
+    return ctx.loaders.manyNow(projectBudgetTable, 'project_id', projectId, ...budgetArgs(ctx));
   },
 
   /** A project's budget for one year, picked from the batched budgets (no statement of its own). */
@@ -185,3 +183,21 @@ export const projectReads = {
     return budgets.find((b) => b.fiscalYear === fiscalYear) ?? null;
   },
 };
+
+const budgetArgs = (ctx: Context) => ['t.fiscal_year', scope.viaProject(ctx, 't.project_id')] as const;
+
+// A page of projects loads the departments and budgets the query selects before graphql-js walks it.
+registerPrefetch<Project>('Project', async (ctx, projects, tree) => {
+  const ids = projects.map((p) => p.id);
+  await Promise.all([
+    tree.has('department')
+      ? fiscalReads.prefetchDepartments(
+          ctx,
+          projects.map((p) => p.departmentId),
+        )
+      : undefined,
+    tree.has('budgets') || tree.has('budget')
+      ? ctx.loaders.many(projectBudgetTable, 'project_id', ...budgetArgs(ctx)).loadMany(ids)
+      : undefined,
+  ]);
+});

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
-import { fieldsAt } from '../../shared/lookahead';
+import { selectionTree } from '../../shared/lookahead';
 import { Parent } from '../../shared/parent';
 import { Department, FinanceDivision, FiscalDivision, FunctionClass, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
@@ -23,7 +23,7 @@ export class ProjectResolver {
   @Authorized(Permission.ReadProject)
   @Query(() => ProjectList, { description: 'Projects of the project library (项目库).' })
   projects(@Ctx() ctx: Context, @Args() args: ProjectListArgs, @Info() info: GraphQLResolveInfo) {
-    return projectReads.projects(ctx, args, fieldsAt(info, ['items']));
+    return projectReads.projects(ctx, args, selectionTree(info, ['items']));
   }
 
   @FieldResolver(() => FiscalDivision, { description: 'The fiscal division (财政区划) it belongs to.' })
@@ -33,7 +33,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => Department, { description: 'The department that carries out the project (预算部门).' })
   department(@Ctx() ctx: Context, @Parent() p: Project) {
-    return fiscalReads.department(ctx, p.departmentId);
+    return fiscalReads.departmentNow(ctx, p.departmentId);
   }
 
   @FieldResolver(() => FinanceDivision, {

@@ -1,11 +1,15 @@
 import type { Context } from '../../shared/context';
 import { DomainError } from '../../shared/errors';
 import { listPage, orderBy, type Page } from '../../shared/list';
+import type { Prefetch } from '../../shared/loaders';
+import type { SelectionTree } from '../../shared/lookahead';
+import { prefetch, registerPrefetch } from '../../shared/prefetch';
 import { orNotFound, scope } from '../../shared/scope';
-import { likeEscape, rows, type Selection, table, Where, widthOf } from '../../shared/sql';
+import { likeEscape, rows, type Selection, type Table, table, Where, widthOf } from '../../shared/sql';
 import { toId } from '../../shared/writes';
 import { hasPermission, Permission } from '../identity';
 import { type Indicator, indicatorCategoryTable, indicatorTable } from '../indicator';
+import type { Project } from '../project';
 import { TargetStatus } from './target.enums';
 import {
   type PerformanceTargetListArgs,
@@ -162,17 +166,9 @@ export const targetReads = {
   targetsOfProject(
     ctx: Context,
     projectId: number,
-    fields?: Selection,
+    tree?: SelectionTree,
   ): PerformanceTarget[] | Promise<PerformanceTarget[]> {
-    return ctx.loaders.manyNow(
-      targetTable,
-      'project_id',
-      projectId,
-      TARGET_ORDER,
-      scope.target(ctx),
-      undefined,
-      fields,
-    );
+    return targetsOfProjectLoader(ctx, tree).now(projectId);
   },
 
   /** The targets a department owns, batched across a page of departments. */
@@ -250,34 +246,70 @@ export const targetReads = {
     return indicator instanceof Promise ? indicator.then((i) => i?.version) : indicator?.version;
   },
 
-  /** The rows of a target in table order, batched across a page of targets. */
-  rowsOfTarget(
-    ctx: Context,
-    targetId: number,
-    prefetch: { indicator?: boolean; category?: boolean; indicatorFields?: Selection } = {},
-    fields?: Selection,
-  ): TargetIndicator[] | Promise<TargetIndicator[]> {
-    const then = prefetch.indicator
-      ? {
-          name: `${prefetch.category ? 'indicator+category' : 'indicator'}(${widthOf(indicatorTable, prefetch.indicatorFields)})`,
-          run: async (found: TargetIndicator[]) => {
-            const ids = [...new Set(found.map((r) => r.indicatorId))];
-            const indicators = await ctx.loaders.one(indicatorTable, 'id', '', prefetch.indicatorFields).loadMany(ids);
-            if (!prefetch.category) return;
-            const categories = new Set<number>();
-            for (const i of indicators) if (i && !(i instanceof Error)) categories.add(Number(i.categoryId));
-            await ctx.loaders.one(indicatorCategoryTable).loadMany([...categories]);
-          },
-        }
-      : undefined;
-    return ctx.loaders.manyNow(
-      targetIndicatorTable,
-      'target_id',
-      targetId,
-      ROW_ORDER,
-      scope.viaTarget(ctx, 't.target_id'),
-      then,
-      fields,
-    );
+  /** The rows of a target in table order, with what the query selects of their indicators; batched. */
+  rowsOfTarget(ctx: Context, targetId: number, tree?: SelectionTree): TargetIndicator[] | Promise<TargetIndicator[]> {
+    return rowsLoader(ctx, tree).now(targetId);
   },
 };
+
+/** A to-many relation's loader with its arguments fixed: one place for the field resolver and the prefetcher. */
+interface ManyLoader<T> {
+  now(key: number): T[] | Promise<T[]>;
+  loadAll(keys: readonly number[]): Promise<T[]>;
+}
+
+function manyLoader<T>(
+  ctx: Context,
+  t: Table<T>,
+  column: string,
+  orderBy: string,
+  extraWhere: string,
+  then: Prefetch<T> | undefined,
+  fields: Selection,
+): ManyLoader<T> {
+  return {
+    now: (key) => ctx.loaders.manyNow(t, column, key, orderBy, extraWhere, then, fields),
+    async loadAll(keys) {
+      const lists = await ctx.loaders.many(t, column, orderBy, extraWhere, then, fields).loadMany(keys);
+      return lists.flatMap((l) => (l instanceof Error ? [] : l));
+    },
+  };
+}
+
+function targetsOfProjectLoader(ctx: Context, tree: SelectionTree | undefined): ManyLoader<PerformanceTarget> {
+  return manyLoader(ctx, targetTable, 'project_id', TARGET_ORDER, scope.target(ctx), undefined, tree);
+}
+
+/** Rows, and in the same round the indicators (and their categories) the query selects below them. */
+function rowsLoader(ctx: Context, tree: SelectionTree | undefined): ManyLoader<TargetIndicator> {
+  const wantsIndicator = !!tree && (tree.has('indicator') || tree.has('indicatorVersion'));
+  const indicatorFields = tree?.child('indicator');
+  const withCategory = !!indicatorFields?.has('category');
+  const then: Prefetch<TargetIndicator> | undefined = wantsIndicator
+    ? {
+        name: `${withCategory ? 'indicator+category' : 'indicator'}(${widthOf(indicatorTable, indicatorFields)})`,
+        run: async (found) => {
+          const ids = [...new Set(found.map((r) => r.indicatorId))];
+          const indicators = await ctx.loaders.one(indicatorTable, 'id', '', indicatorFields).loadMany(ids);
+          if (!withCategory) return;
+          const categories = new Set<number>();
+          for (const i of indicators) if (i && !(i instanceof Error)) categories.add(Number(i.categoryId));
+          await ctx.loaders.one(indicatorCategoryTable).loadMany([...categories]);
+        },
+      }
+    : undefined;
+  return manyLoader(ctx, targetIndicatorTable, 'target_id', ROW_ORDER, scope.viaTarget(ctx, 't.target_id'), then, tree);
+}
+
+// A page of projects loads the targets it shows, and a page of targets their rows, before graphql-js walks them.
+registerPrefetch<Project>('Project', async (ctx, projects, tree) => {
+  if (!tree.has('targets')) return;
+  const sub = tree.child('targets');
+  const targets = await targetsOfProjectLoader(ctx, sub).loadAll(projects.map((p) => p.id));
+  await prefetch(ctx, 'PerformanceTarget', targets, sub);
+});
+
+registerPrefetch<PerformanceTarget>('PerformanceTarget', async (ctx, targets, tree) => {
+  if (!tree.has('rows')) return;
+  await rowsLoader(ctx, tree.child('rows')).loadAll(targets.map((t) => t.id));
+});

@@ -14,7 +14,7 @@ import {
   Resolver,
 } from 'type-graphql';
 import type { Context } from '../../shared/context';
-import { fieldsAt, selects } from '../../shared/lookahead';
+import { selectionTree } from '../../shared/lookahead';
 import { Parent } from '../../shared/parent';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
@@ -99,16 +99,7 @@ export class PerformanceTargetResolver {
 
   @FieldResolver(() => [TargetIndicator], { description: 'The rows of its target table (绩效指标表), in order.' })
   rows(@Ctx() ctx: Context, @Parent() t: PerformanceTarget, @Info() info: GraphQLResolveInfo) {
-    return targetReads.rowsOfTarget(
-      ctx,
-      t.id,
-      {
-        indicator: selects(info, ['indicator']) || selects(info, ['indicatorVersion']),
-        category: selects(info, ['indicator', 'category']),
-        indicatorFields: fieldsAt(info, ['indicator']),
-      },
-      fieldsAt(info),
-    );
+    return targetReads.rowsOfTarget(ctx, t.id, selectionTree(info));
   }
 
   @Authorized(Permission.WriteProject)
@@ -149,7 +140,7 @@ export class ProjectTargetsResolver {
     description: 'Its performance targets, newest year first, regional shares after the city-level target.',
   })
   targets(@Ctx() ctx: Context, @Parent() p: Project, @Info() info: GraphQLResolveInfo) {
-    return targetReads.targetsOfProject(ctx, p.id, fieldsAt(info));
+    return targetReads.targetsOfProject(ctx, p.id, selectionTree(info));
   }
 }
 
