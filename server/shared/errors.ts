@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'PRECHECK_FAILED'
   | 'BUDGET_BLOCKED'
-  | 'WEBHOOK_URL_REFUSED';
+  | 'WEBHOOK_URL_REFUSED'
+  | 'IMPORT_INVALID';
 
 export class DomainError extends Error {
   constructor(

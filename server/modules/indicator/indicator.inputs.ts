@@ -1,4 +1,4 @@
-import { ArrayMaxSize, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs, SortInput, type SortKey } from '../../shared/list';
 import { Comparator, FrameworkKind, IndicatorScope, IndicatorStatus, ValueType, Visibility } from './indicator.enums';
@@ -549,4 +549,138 @@ export class UpdateIndicatorInput {
 
   @Field({ nullable: true, description: 'Whether it may be chosen for new targets once published (启用).' })
   enabled?: boolean;
+}
+
+// ---- Import (批量导入) ----
+
+/** The most rows one import may carry: a whole category's library, but one transaction of bounded size. */
+export const IMPORT_MAX_ROWS = 2000;
+
+@InputType({
+  description:
+    'One spreadsheet row of an import. References are codes (as people write them in Excel), enums are plain text, and nothing is required by the schema: every rule is checked per row and reported in ImportIndicatorsResult.rows, so one bad row never hides the others.',
+})
+export class ImportIndicatorRowInput {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The row number in the source file, echoed in the result; the position in rows (from 1) when omitted.',
+  })
+  @Min(1)
+  @Max(1_000_000)
+  rowNumber?: number;
+
+  @Field({ nullable: true, description: '指标编码: unique in the fiscal division, in the file and in the library.' })
+  @MaxLength(LONG_TEXT)
+  code?: string;
+
+  @Field({ nullable: true, description: '指标名称, at most 100 characters.' })
+  @MaxLength(LONG_TEXT)
+  name?: string;
+
+  @Field({ nullable: true, description: '指标库: COMMON, INDUSTRY or DEPARTMENT (an IndicatorScope value).' })
+  @MaxLength(LONG_TEXT)
+  scope?: string;
+
+  @Field({ nullable: true, description: '指标分类编码: the code of a category of the same scope and fiscal division.' })
+  @MaxLength(LONG_TEXT)
+  categoryCode?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      '一级指标: code or name of a level-1 dimension of the framework; may be omitted when level 2 is given.',
+  })
+  @MaxLength(LONG_TEXT)
+  level1Code?: string;
+
+  @Field({ nullable: true, description: '二级指标: code or name of a level-2 dimension of the framework.' })
+  @MaxLength(LONG_TEXT)
+  level2Code?: string;
+
+  @Field({ nullable: true, description: '指标解释.' })
+  @MaxLength(LONG_TEXT)
+  explanation?: string;
+
+  @Field({ nullable: true, description: '计算方法.' })
+  @MaxLength(LONG_TEXT)
+  calculationMethod?: string;
+
+  @Field({ nullable: true, description: '评（扣）分标准.' })
+  @MaxLength(LONG_TEXT)
+  scoringRule?: string;
+
+  @Field({ nullable: true, description: '计算符号: GE, GT, EQ, LT, LE or QUALITATIVE (a Comparator value).' })
+  @MaxLength(LONG_TEXT)
+  defaultComparator?: string;
+
+  @Field({ nullable: true, description: '计量单位: required unless the comparator is QUALITATIVE.' })
+  @MaxLength(LONG_TEXT)
+  defaultUnit?: string;
+
+  @Field({ nullable: true, description: '指标性质: QUANTITATIVE or QUALITATIVE (a ValueType value).' })
+  @MaxLength(LONG_TEXT)
+  valueType?: string;
+
+  @Field({ nullable: true, description: '参考值.' })
+  @MaxLength(LONG_TEXT)
+  referenceValue?: string;
+
+  @Field({ nullable: true, description: '数据来源.' })
+  @MaxLength(LONG_TEXT)
+  dataSource?: string;
+
+  @Field({ nullable: true, description: '可见范围: PUBLIC or PRIVATE (a Visibility value); PUBLIC when omitted.' })
+  @MaxLength(LONG_TEXT)
+  visibility?: string;
+
+  @Field({
+    nullable: true,
+    description: '归口部门编码: the owning department, required for DEPARTMENT scope or PRIVATE visibility.',
+  })
+  @MaxLength(LONG_TEXT)
+  ownerDepartmentCode?: string;
+
+  @Field({ nullable: true, description: '生效日期, YYYY-MM-DD.' })
+  @MaxLength(LONG_TEXT)
+  validFrom?: string;
+
+  @Field({ nullable: true, description: '失效日期, YYYY-MM-DD.' })
+  @MaxLength(LONG_TEXT)
+  validTo?: string;
+
+  @Field({ nullable: true, description: '是否启用; true when omitted.' })
+  enabled?: boolean;
+}
+
+@InputType({
+  description:
+    'A bulk import of DRAFT library indicators (批量导入), all or nothing. With dryRun it only validates (the preview).',
+})
+export class ImportIndicatorsInput {
+  @Field({
+    nullable: true,
+    description: 'The fiscal division (9-digit MOF_DIV_CODE) to import into: your own; yours when omitted.',
+  })
+  @Matches(DIVISION_CODE, { message: 'fiscalDivisionCode must be a 9-digit division code' })
+  fiscalDivisionCode?: string;
+
+  @Field({
+    nullable: true,
+    description: 'The framework (指标体系) whose dimensions the rows name; the default PROJECT framework when omitted.',
+  })
+  @Length(1, 30)
+  frameworkCode?: string;
+
+  @Field(() => [ImportIndicatorRowInput], { description: `The rows, 1 to ${IMPORT_MAX_ROWS}.` })
+  @ArrayMinSize(1, { message: 'rows must hold at least one row' })
+  @ArrayMaxSize(IMPORT_MAX_ROWS, { message: `rows may hold at most ${IMPORT_MAX_ROWS} rows; split the file` })
+  @ValidateNested()
+  rows!: ImportIndicatorRowInput[];
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: 'true: validate every row and write nothing (the preview); false when omitted.',
+  })
+  dryRun?: boolean;
 }

@@ -5,10 +5,22 @@ import { fieldsAt } from '../../shared/lookahead';
 import { Parent } from '../../shared/parent';
 import { Department, FiscalDivision, fiscalReads } from '../fiscal';
 import { Permission } from '../identity';
-import { CreateIndicatorInput, IndicatorListArgs, UpdateIndicatorInput } from './indicator.inputs';
+import { indicatorImportService } from './indicator.import';
+import {
+  CreateIndicatorInput,
+  ImportIndicatorsInput,
+  IndicatorListArgs,
+  UpdateIndicatorInput,
+} from './indicator.inputs';
 import { indicatorReads } from './indicator.reads';
 import { indicatorService } from './indicator.service';
-import { Indicator, IndicatorCategory, IndicatorFrameworkNode, IndicatorList } from './indicator.types';
+import {
+  ImportIndicatorsResult,
+  Indicator,
+  IndicatorCategory,
+  IndicatorFrameworkNode,
+  IndicatorList,
+} from './indicator.types';
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -84,6 +96,18 @@ export class IndicatorResolver {
     @Arg('input', { description: 'The new indicator.' }) input: CreateIndicatorInput,
   ) {
     return indicatorService.createIndicator(ctx, input);
+  }
+
+  @Authorized(Permission.ManageLibrary)
+  @Mutation(() => ImportIndicatorsResult, {
+    description:
+      "Imports DRAFT indicators from spreadsheet rows (批量导入), all or nothing, with the rules of createIndicator per row. dryRun answers every row's problems and writes nothing (the preview). A commit writes every row with its audit record in one transaction; if any row fails it writes nothing and fails with IMPORT_INVALID, the failing rows in extensions.rows.",
+  })
+  importIndicators(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The rows and whether to only validate them.' }) input: ImportIndicatorsInput,
+  ) {
+    return indicatorImportService.importIndicators(ctx, input);
   }
 
   @Authorized(Permission.ManageLibrary)

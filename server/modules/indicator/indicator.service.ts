@@ -33,7 +33,7 @@ const INDICATOR_REFERENCES: readonly ReferenceCheck[] = [
   { label: 'newer versions', table: 'indicator', column: 'supersedes_id' },
 ];
 
-const indicatorFields = (i: IndicatorEntity): Record<string, unknown> => ({
+export const indicatorFields = (i: IndicatorEntity): Record<string, unknown> => ({
   fiscalDivisionCode: i.fiscalDivision.code,
   code: i.code,
   versionNo: i.versionNo,
@@ -58,7 +58,7 @@ const indicatorFields = (i: IndicatorEntity): Record<string, unknown> => ({
   enabled: i.enabled,
 });
 
-const indicatorSubject = (i: IndicatorEntity) => ({
+export const indicatorSubject = (i: IndicatorEntity) => ({
   type: 'Indicator',
   id: i.id,
   fiscalDivisionCode: i.fiscalDivision.code,

@@ -236,3 +236,63 @@ export class IndicatorCategoryList extends ListResult(IndicatorCategory) {}
 
 @ObjectType({ description: 'A page of library indicators.' })
 export class IndicatorList extends ListResult(Indicator) {}
+
+@ObjectType({ description: 'One problem of an import row.' })
+export class ImportRowError {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The row field at fault (an ImportIndicatorRowInput field name); null when the whole row is.',
+  })
+  field!: string | null;
+
+  @Field({
+    description:
+      'A stable error code, the same as createIndicator would answer: BAD_USER_INPUT, INVALID_REFERENCE, DUPLICATE, UNIT_REQUIRED.',
+  })
+  code!: string;
+
+  @Field({ description: 'What is wrong and how to fix it, for the person editing the file.' })
+  message!: string;
+}
+
+@ObjectType({ description: 'The outcome of one import row.' })
+export class ImportIndicatorRowResult {
+  @Field(() => Int, { description: 'The row number given in the input (or its position in rows, from 1).' })
+  rowNumber!: number;
+
+  @Field({ description: 'Whether the row passes every rule.' })
+  ok!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The indicator code of the row, as given.' })
+  code!: string | null;
+
+  @Field(() => [ImportRowError], { description: 'The problems of the row; empty when ok.' })
+  errors!: ImportRowError[];
+
+  @Field(() => ID, { nullable: true, description: 'The new DRAFT indicator, once committed; null on a dry run.' })
+  indicatorId!: string | null;
+}
+
+@ObjectType({
+  description:
+    'The outcome of importIndicators. A dry run answers it whether or not rows fail; a commit answers it only when every row passed and all were written (otherwise the mutation fails with IMPORT_INVALID and writes nothing).',
+})
+export class ImportIndicatorsResult {
+  @Field({ description: 'Whether this was a dry run (nothing written).' })
+  dryRun!: boolean;
+
+  @Field({ description: 'Whether every row passes; a commit writes only then.' })
+  ok!: boolean;
+
+  @Field(() => Int, { description: 'How many rows were given.' })
+  rowCount!: number;
+
+  @Field(() => Int, { description: 'How many rows fail.' })
+  invalidCount!: number;
+
+  @Field(() => Int, { description: 'How many DRAFT indicators were written: 0 on a dry run.' })
+  createdCount!: number;
+
+  @Field(() => [ImportIndicatorRowResult], { description: 'Every row, in input order.' })
+  rows!: ImportIndicatorRowResult[];
+}
