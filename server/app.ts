@@ -16,6 +16,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { recordRequestStatements, type SqlStats, sqlStatsStorage } from './db/stats';
+import { AggregateResponseCache } from './graphql/aggregateCache';
 import { createContext, viewerFromAuthorization } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/errors';
 import { buildApiSchema } from './graphql/schema';
@@ -74,6 +75,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     connectionInitWaitTimeoutMs: config.wsInitTimeoutMs,
   });
 
+  const aggregates = new AggregateResponseCache(config.aggregateCacheEntries, orm, auth);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -93,6 +95,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
         },
       },
       ApolloServerPluginCacheControlDisabled(),
+      aggregates.plugin(),
       errorLoggingPlugin,
       config.graphqlIde
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -142,6 +145,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
       sqlStatsStorage.run(stats, next);
     },
     express.json({ limit: '1mb' }),
+    aggregates.middleware,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext(

@@ -35,6 +35,8 @@ export interface Config {
   readonly eventsPollMs: number;
   /** Review events: events queued for one slow subscriber before it falls back to reading from the table. */
   readonly eventsMaxBuffer: number;
+  /** Dashboard answers kept per instance for the current data generation (0: off). */
+  readonly aggregateCacheEntries: number;
   /** Subscriptions: how long a new WebSocket may take to send connection_init, in ms (then closed with 4408). */
   readonly wsInitTimeoutMs: number;
   /** Webhooks: deliver from this instance (every instance may; a lock keeps each attempt to one). */
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     eventsListen: bool(env, 'EVENTS_LISTEN', true),
     eventsPollMs: int(env, 'EVENTS_POLL_MS', 1000, 20, 600_000),
     eventsMaxBuffer: int(env, 'EVENTS_MAX_BUFFER', 10_000, 10, 1_000_000),
+    aggregateCacheEntries: int(env, 'AGGREGATE_CACHE_ENTRIES', 200, 0, 100_000),
     wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10_000, 50, 120_000),
     webhooksEnabled: bool(env, 'WEBHOOKS_ENABLED', true),
     webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE', false),

@@ -22,6 +22,7 @@ export interface GqlResult<T> {
   /** SQL statements the server sent while answering this request. */
   statements: number;
   status: number;
+  headers: Headers;
 }
 
 /** A running API on a loopback port, over the shared test database, driven through HTTP like a real client. */
@@ -78,7 +79,7 @@ export async function startApi(options: { env?: Record<string, string> } = {}): 
         await new Promise((r) => setTimeout(r, 5));
         statements = requestStatements(requestId);
       }
-      return { ...body, statements: statements ?? Number.NaN, status: res.status };
+      return { ...body, statements: statements ?? Number.NaN, status: res.status, headers: res.headers };
     };
     return {
       gql,

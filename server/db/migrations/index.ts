@@ -5,6 +5,7 @@ import { Migration20261126123541_audit } from './Migration20261126123541_audit';
 import { Migration20261126140000_events } from './Migration20261126140000_events';
 import { Migration20261126150000_webhooks } from './Migration20261126150000_webhooks';
 import { Migration20261126160000_dashboard } from './Migration20261126160000_dashboard';
+import { Migration20261126170000_generation } from './Migration20261126170000_generation';
 
 /** The migrations, in order. New migrations are created with `npm run migration:create` and listed here. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126140000_events', class: Migration20261126140000_events },
   { name: 'Migration20261126150000_webhooks', class: Migration20261126150000_webhooks },
   { name: 'Migration20261126160000_dashboard', class: Migration20261126160000_dashboard },
+  { name: 'Migration20261126170000_generation', class: Migration20261126170000_generation },
 ];

@@ -7,3 +7,4 @@ export * from './dashboard.types';
 import { DashboardResolver } from './dashboard.resolver';
 
 export const dashboardResolvers = [DashboardResolver] as const;
+export { AggregateCache, CACHEABLE_AGGREGATES, dataGeneration } from './dashboard.cache';
