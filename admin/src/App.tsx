@@ -9,15 +9,32 @@
  * 5. One import and one entry in RESOURCES below. Workflow actions use mutationMode="pessimistic".
  */
 import { useEffect, useState } from 'react';
-import { Admin, type DataProvider, Resource, type ResourceProps } from 'react-admin';
+import { Admin, CustomRoutes, type DataProvider, Resource, type ResourceProps } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
+import { Dashboard } from './dashboard/Dashboard';
 import { createDataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { departments } from './resources/departments';
+import { indicatorCategories } from './resources/indicatorCategories';
+import { indicatorChangeRequests } from './resources/indicatorChangeRequests';
+import { indicators } from './resources/indicators';
+import { IndicatorImport } from './resources/indicators/ImportExport';
+import { performanceTargets } from './resources/performanceTargets';
+import { projects } from './resources/projects';
+import { users } from './resources/users';
 
 /** Every resource of the console, in menu order. */
-export const RESOURCES: readonly ResourceProps[] = [departments];
+export const RESOURCES: readonly ResourceProps[] = [
+  indicators,
+  indicatorChangeRequests,
+  indicatorCategories,
+  departments,
+  projects,
+  performanceTargets,
+  users,
+];
 
 export function App() {
   const [dataProvider, setDataProvider] = useState<DataProvider | null>(null);
@@ -33,11 +50,15 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}
+      dashboard={Dashboard}
       requireAuth
     >
       {RESOURCES.map((r) => (
         <Resource key={r.name} {...r} />
       ))}
+      <CustomRoutes>
+        <Route path="/indicators/import" element={<IndicatorImport />} />
+      </CustomRoutes>
     </Admin>
   );
 }

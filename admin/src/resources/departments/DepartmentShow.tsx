@@ -4,13 +4,22 @@ import {
   DataTable,
   DateField,
   FunctionField,
+  Pagination,
+  ReferenceManyField,
   Show,
   SimpleShowLayout,
   TextField,
+  useTranslate,
 } from 'react-admin';
+import { EnumChip } from '../projects/shared';
 import { EnumText } from './DepartmentList';
 
-/** One 预算部门 with its child units: read only. */
+function NoProjects() {
+  const translate = useTranslate();
+  return <span>{translate('resources.departments.empty_projects')}</span>;
+}
+
+/** One 预算部门 with its child units and its projects: read only. */
 export function DepartmentShow() {
   return (
     <Show>
@@ -31,6 +40,33 @@ export function DepartmentShow() {
             <DataTable.Col source="name" />
           </DataTable>
         </ArrayField>
+        <ReferenceManyField
+          reference="projects"
+          target="departmentId"
+          source="id"
+          label="resources.departments.fields.projects"
+          sort={{ field: 'code', order: 'ASC' }}
+          perPage={10}
+          pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+        >
+          <DataTable rowClick="show" bulkActionButtons={false} empty={<NoProjects />}>
+            <DataTable.Col source="code" label="resources.projects.fields.code" />
+            <DataTable.Col source="name" label="resources.projects.fields.name" />
+            <DataTable.Col
+              source="budgetType"
+              label="resources.projects.fields.budgetType"
+              disableSort
+              render={(r) => <EnumChip name="BudgetType" value={r.budgetType} />}
+            />
+            <DataTable.Col
+              source="phase"
+              label="resources.projects.fields.phase"
+              disableSort
+              render={(r) => <EnumChip name="ProjectPhase" value={r.phase} />}
+            />
+            <DataTable.Col source="startYear" label="resources.projects.fields.startYear" />
+          </DataTable>
+        </ReferenceManyField>
         <DateField source="createdAt" showTime locales="zh-CN" />
         <DateField source="updatedAt" showTime locales="zh-CN" />
       </SimpleShowLayout>

@@ -1,0 +1,362 @@
+import Send from '@mui/icons-material/Send';
+import Undo from '@mui/icons-material/Undo';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Divider,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import {
+  AutocompleteInput,
+  Button,
+  Form,
+  FormDataConsumer,
+  ReferenceInput,
+  required,
+  SaveButton,
+  SelectInput,
+  TextInput,
+  Title,
+  Toolbar,
+  useNotify,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
+import {
+  api,
+  DEFINITION_KEYS,
+  type Definition,
+  errorMessage,
+  propose,
+  SIMILAR_FIELDS,
+  type SimilarIndicator,
+  submit,
+} from '../indicatorChangeRequests/api';
+import { EnumLabel, StatusChip, useEnumChoices, useLevel1Choices, useLevel2Choices } from './common';
+
+export type ProposalValues = Definition & { reason?: string; exampleProject?: string };
+
+interface Draft {
+  id: string;
+  version: number;
+  similar: SimilarIndicator[];
+}
+
+/** Empty inputs are "not given" (null would clear a field of a MODIFY). */
+function definitionOf(values: ProposalValues): Definition {
+  const out: Definition = {};
+  for (const key of DEFINITION_KEYS) {
+    const v = values[key];
+    if (v !== undefined && v !== null && v !== '') out[key] = String(v);
+  }
+  return out;
+}
+
+/** The keys whose value differs from the published definition (what a MODIFY sends). */
+export function changedFields(initial: Definition, values: ProposalValues): Definition {
+  const out: Definition = {};
+  for (const key of DEFINITION_KEYS) {
+    const before = initial[key] ?? '';
+    const after = values[key] ?? '';
+    // The API lays the given fields over the published definition and ignores null: a MODIFY cannot clear one.
+    if (String(before) !== String(after) && after !== '') out[key] = String(after);
+  }
+  return out;
+}
+
+function DefinitionInputs() {
+  const translate = useTranslate();
+  const scopes = useEnumChoices('IndicatorScope');
+  const valueTypes = useEnumChoices('ValueType');
+  const comparators = useEnumChoices('Comparator');
+  const visibilities = useEnumChoices('Visibility');
+  const level1 = useLevel1Choices();
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2, width: '100%' }}>
+      <Typography variant="subtitle1" sx={{ gridColumn: '1 / -1', mt: 1 }}>
+        {translate('catalog.sections.basics')}
+      </Typography>
+      <TextInput source="name" validate={required()} resource="indicators" sx={{ gridColumn: '1 / -1' }} />
+      <SelectInput source="scope" choices={scopes} validate={required()} resource="indicators" />
+      <FormDataConsumer<ProposalValues>>
+        {({ formData }) => (
+          <ReferenceInput
+            source="categoryId"
+            reference="indicatorCategories"
+            filter={formData.scope ? { scope: formData.scope } : {}}
+            perPage={200}
+            sort={{ field: 'code', order: 'ASC' }}
+          >
+            <AutocompleteInput
+              optionText={(c: { code: string; name: string }) => `${c.code} ${c.name}`}
+              filterToQuery={(q: string) => ({ q })}
+              validate={required()}
+              label="resources.indicators.fields.categoryId"
+            />
+          </ReferenceInput>
+        )}
+      </FormDataConsumer>
+      <Typography variant="subtitle1" sx={{ gridColumn: '1 / -1', mt: 1 }}>
+        {translate('catalog.sections.framework')}
+      </Typography>
+      <SelectInput source="level1NodeId" choices={level1} validate={required()} resource="indicators" />
+      <FormDataConsumer<ProposalValues>>
+        {({ formData }) => <Level2Select level1={formData.level1NodeId} />}
+      </FormDataConsumer>
+      <Typography variant="subtitle1" sx={{ gridColumn: '1 / -1', mt: 1 }}>
+        {translate('catalog.sections.measurement')}
+      </Typography>
+      <SelectInput source="valueType" choices={valueTypes} validate={required()} resource="indicators" />
+      <SelectInput source="defaultComparator" choices={comparators} validate={required()} resource="indicators" />
+      <TextInput source="defaultUnit" resource="indicators" />
+      <SelectInput source="visibility" choices={visibilities} resource="indicators" />
+      <TextInput source="referenceValue" resource="indicators" />
+      <Box />
+      <TextInput source="explanation" multiline minRows={2} resource="indicators" sx={{ gridColumn: '1 / -1' }} />
+      <TextInput source="calculationMethod" multiline resource="indicators" sx={{ gridColumn: '1 / -1' }} />
+      <TextInput source="dataSource" resource="indicators" sx={{ gridColumn: '1 / -1' }} />
+      <TextInput source="scoringRule" multiline resource="indicators" sx={{ gridColumn: '1 / -1' }} />
+      <Typography variant="subtitle1" sx={{ gridColumn: '1 / -1', mt: 1 }}>
+        {translate('catalog.sections.application')}
+      </Typography>
+      <TextInput
+        source="reason"
+        label="catalog.propose.reason"
+        multiline
+        minRows={2}
+        validate={required()}
+        sx={{ gridColumn: '1 / -1' }}
+      />
+      <TextInput source="exampleProject" label="catalog.propose.example_project" sx={{ gridColumn: '1 / -1' }} />
+    </Box>
+  );
+}
+
+function Level2Select({ level1 }: { level1?: string | null }) {
+  return <SelectInput source="level2NodeId" choices={useLevel2Choices(level1)} resource="indicators" />;
+}
+
+/** The existing published indicators most like the proposed name, best first (compact: for a half-width column). */
+export function SimilarTable({
+  similar,
+  compact = false,
+}: {
+  similar: readonly SimilarIndicator[];
+  compact?: boolean;
+}) {
+  const translate = useTranslate();
+  if (similar.length === 0) return <Alert severity="success">{translate('catalog.propose.similar_none')}</Alert>;
+  return (
+    <Table size="small" data-testid="similar-indicators">
+      <TableHead>
+        <TableRow>
+          {!compact && <TableCell>{translate('resources.indicators.fields.code')}</TableCell>}
+          <TableCell>{translate('resources.indicators.fields.name')}</TableCell>
+          {!compact && <TableCell>{translate('resources.indicators.fields.scope')}</TableCell>}
+          <TableCell>{translate('resources.indicators.fields.category')}</TableCell>
+          <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.indicators.fields.defaultUnit')}</TableCell>
+          {!compact && <TableCell>{translate('resources.indicators.fields.status')}</TableCell>}
+          <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+            {translate('catalog.propose.similarity')}
+          </TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {similar.map((s) => (
+          <TableRow key={s.indicator.id} data-testid="similar-row" data-id={s.indicator.id}>
+            {!compact && <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.indicator.code}</TableCell>}
+            <TableCell>
+              <Typography variant="body2">{s.indicator.name}</Typography>
+              <Typography variant="caption" color="text.secondary" component="div">
+                {compact ? `${s.indicator.code} · ${s.indicator.explanation ?? ''}` : (s.indicator.explanation ?? '')}
+              </Typography>
+            </TableCell>
+            {!compact && (
+              <TableCell>
+                <EnumLabel name="IndicatorScope" value={s.indicator.scope} />
+              </TableCell>
+            )}
+            <TableCell>{s.indicator.category?.name}</TableCell>
+            <TableCell>{s.indicator.defaultUnit}</TableCell>
+            {!compact && (
+              <TableCell>
+                <StatusChip name="IndicatorStatus" value={s.indicator.status} />
+              </TableCell>
+            )}
+            <TableCell align="right">{`${Math.round(s.similarity * 100)}%`}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+const UPDATE_DRAFT = `mutation UpdateDraft($id: ID!, $input: UpdateIndicatorChangeRequestInput!) {
+  updateIndicatorChangeRequest(id: $id, input: $input) { id version similarIndicators(limit: 8) { ${SIMILAR_FIELDS} } } }`;
+
+/**
+ * A proposal in two steps: the form saves a DRAFT change request (proposeIndicatorChange, or an update of that draft
+ * when the form is sent again) and shows the similar existing indicators the API answers; only then is it submitted
+ * to the department pre-check (submitIndicatorChangeRequest). ADMIT sends the full definition, MODIFY only the
+ * changed fields of the published version.
+ */
+export function ProposeFlow({
+  type,
+  indicatorId,
+  initial,
+  title,
+  intro,
+  existing,
+  baseline,
+}: {
+  type: 'ADMIT' | 'MODIFY';
+  indicatorId?: string;
+  initial: ProposalValues;
+  title: string;
+  intro: string;
+  /** A DRAFT or RETURNED request being revised: saving updates it instead of filing a new one. */
+  existing?: { id: string; version: number };
+  /** For MODIFY: the published definition the changed fields are computed against (default: `initial`). */
+  baseline?: Definition;
+}) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const [values, setValues] = useState<ProposalValues>(initial);
+  const [draft, setDraft] = useState<Draft | null>(existing ? { ...existing, similar: [] } : null);
+  const [reviewing, setReviewing] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (raw: Record<string, unknown>) => {
+    const next = raw as ProposalValues;
+    const definition = type === 'ADMIT' ? definitionOf(next) : changedFields(baseline ?? initial, next);
+    if (type === 'MODIFY' && Object.keys(definition).length === 0) {
+      notify('catalog.propose.no_changes', { type: 'warning' });
+      return;
+    }
+    setBusy(true);
+    try {
+      if (draft) {
+        const data = await api<{
+          updateIndicatorChangeRequest: { id: string; version: number; similarIndicators: SimilarIndicator[] };
+        }>(UPDATE_DRAFT, {
+          id: draft.id,
+          input: {
+            definition,
+            reason: next.reason,
+            exampleProject: next.exampleProject || undefined,
+            version: draft.version,
+          },
+        });
+        const r = data.updateIndicatorChangeRequest;
+        setDraft({ id: r.id, version: r.version, similar: r.similarIndicators });
+      } else {
+        const data = await propose({
+          type,
+          indicatorId,
+          reason: next.reason ?? '',
+          exampleProject: next.exampleProject || undefined,
+          definition,
+        });
+        const { request, similar } = data.proposeIndicatorChange;
+        setDraft({ id: request.id, version: request.version, similar });
+      }
+      setValues(next);
+      setReviewing(true);
+      notify('catalog.propose.drafted', { type: 'info' });
+    } catch (error) {
+      notify(errorMessage(error), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const send = async () => {
+    if (!draft) return;
+    setBusy(true);
+    try {
+      await submit(draft.id, draft.version);
+      notify('catalog.propose.submitted', { type: 'success' });
+      redirect('show', 'indicatorChangeRequests', draft.id);
+    } catch (error) {
+      notify(errorMessage(error), { type: 'error' });
+      setBusy(false);
+    }
+  };
+
+  const changed = type === 'MODIFY' ? Object.keys(changedFields(baseline ?? initial, values)) : [];
+
+  return (
+    <Box sx={{ mt: 2, maxWidth: 1100 }}>
+      <Title title={title} />
+      <Typography variant="h5" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
+      <Alert severity="info" sx={{ mb: 2 }}>
+        {intro}
+      </Alert>
+      {reviewing && draft ? (
+        <Card>
+          <CardContent>
+            <Typography variant="h6">{translate('catalog.propose.similar_title')}</Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+              {translate('catalog.propose.similar_hint', { id: draft.id })}
+            </Typography>
+            <SimilarTable similar={draft.similar} />
+            {changed.length > 0 && (
+              <Typography variant="body2" sx={{ mt: 2 }}>
+                {`${translate('catalog.propose.changed_fields')}：${changed
+                  .map((k) => translate(`resources.indicators.fields.${k}`))
+                  .join('、')}`}
+              </Typography>
+            )}
+            <Divider sx={{ my: 2 }} />
+            <Box sx={{ display: 'flex', gap: 1 }}>
+              <Button
+                label="catalog.actions.edit_again"
+                onClick={() => setReviewing(false)}
+                disabled={busy}
+                data-testid="propose-edit-again"
+              >
+                <Undo />
+              </Button>
+              <Button
+                label="catalog.actions.submit"
+                variant="contained"
+                onClick={send}
+                disabled={busy}
+                data-testid="propose-submit"
+              >
+                <Send />
+              </Button>
+            </Box>
+          </CardContent>
+        </Card>
+      ) : (
+        <Card>
+          <Form record={values} onSubmit={save} sanitizeEmptyValues={false}>
+            <CardContent>
+              <DefinitionInputs />
+            </CardContent>
+            <Toolbar>
+              <SaveButton
+                label="catalog.actions.check_similar"
+                alwaysEnable={!busy}
+                disabled={busy}
+                data-testid="propose-check"
+              />
+            </Toolbar>
+          </Form>
+        </Card>
+      )}
+    </Box>
+  );
+}
