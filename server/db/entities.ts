@@ -1,6 +1,6 @@
 import { IndicatorChangeApprovalEntity, IndicatorChangeRequestEntity } from '../modules/admission/admission.entity';
 import { AuditEntryEntity, ReviewEventEntity } from '../modules/audit/audit.entity';
-import { BudgetRollupEntity } from '../modules/dashboard/dashboard.entity';
+import { BudgetRollupEntity, DataGenerationEntity } from '../modules/dashboard/dashboard.entity';
 import { ExAnteAssessmentEntity } from '../modules/exante/exante.entity';
 import {
   DepartmentEntity,
@@ -55,6 +55,7 @@ export const entities = [
   AuditEntryEntity,
   ReviewEventEntity,
   BudgetRollupEntity,
+  DataGenerationEntity,
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookAttemptEntity,

@@ -28,7 +28,7 @@ const AGGREGATED = [
 export class Migration20261126170000_generation extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "data_generation" (
-  "id" smallint primary key check ("id" = 1),
+  "id" smallint primary key,
   "generation" bigint not null
 );`);
     this.addSql(`insert into "data_generation" ("id", "generation") values (1, 1);`);

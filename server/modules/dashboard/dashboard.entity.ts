@@ -43,3 +43,16 @@ export class BudgetRollupEntity {
   @Property({ type: 'decimal', precision: 20, scale: 2, default: 0 })
   approved!: string;
 }
+
+/**
+ * The data generation (数据版本): one row, bumped at commit by triggers on every table the aggregates read (see the
+ * generation migration); never written by the application. Declared here so the schema check knows the table.
+ */
+@Entity({ tableName: 'data_generation' })
+export class DataGenerationEntity {
+  @PrimaryKey({ type: 'smallint', autoincrement: false })
+  id!: number;
+
+  @Property({ type: 'bigint' })
+  generation!: string;
+}
