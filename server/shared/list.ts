@@ -86,21 +86,36 @@ export interface Page<T> {
 }
 
 /**
+ * A to-one relation read in the list's own statement (a left join on its primary key) instead of a second one:
+ * the joined rows are handed to the request's loaders, so the relation's resolver (`Loaders.oneNow` on the same
+ * table, by id, with no extra condition) answers them at once. Only for relations whose loader applies no row scope.
+ */
+export interface JoinedOne {
+  readonly table: Table<unknown>;
+  /** The main table's column holding the related row's id. */
+  readonly foreignKey: string;
+  readonly fields?: Selection;
+}
+
+/**
  * One page of a list and its total count in a single statement (`count(*) over ()`); a second statement is needed
  * only when the page is past the end.
  */
 export async function listPage<T>(
-  ctx: Pick<Context, 'em'>,
+  ctx: Pick<Context, 'em' | 'loaders'>,
   t: Table<T>,
   where: Where,
   order: string,
   page: { offset: number; limit: number },
   joins = '',
   fields?: Selection,
+  joined: readonly JoinedOne[] = [],
 ): Promise<Page<T>> {
+  const joinSql = joined.map((j, k) => ` left join ${j.table.name} j${k} on j${k}.id = t.${j.foreignKey}`).join('');
+  const joinSelect = joined.map((j, k) => `, ${selectList(j.table, `j${k}`, j.fields, `j${k}.`)}`).join('');
   const found = await rows<T & { __total: string }>(
     ctx,
-    `select ${selectList(t, 't', fields)}, count(*) over () as "__total" from ${t.name} t ${joins} ${where.sql} order by ${order} limit ? offset ?`,
+    `select ${selectList(t, 't', fields)}${joinSelect}, count(*) over () as "__total" from ${t.name} t ${joins}${joinSql} ${where.sql} order by ${order} limit ? offset ?`,
     [...where.params, page.limit, page.offset],
   );
   if (found.length === 0) {
@@ -113,6 +128,21 @@ export async function listPage<T>(
     return { items: [], totalCount: Number(c?.n ?? 0) };
   }
   const totalCount = Number(found[0]?.__total ?? 0);
-  for (const r of found) delete (r as { __total?: string }).__total;
+  for (const r of found) {
+    const row = r as Record<string, unknown>;
+    delete row.__total;
+    joined.forEach((j, k) => {
+      const prefix = `j${k}.`;
+      const related: Record<string, unknown> = {};
+      for (const key of Object.keys(row)) {
+        if (!key.startsWith(prefix)) continue;
+        related[key.slice(prefix.length)] = row[key];
+        delete row[key];
+      }
+      if (related.id !== null && related.id !== undefined) {
+        ctx.loaders.prime(j.table, related.id as string | number, related, j.fields);
+      }
+    });
+  }
   return { items: found, totalCount };
 }

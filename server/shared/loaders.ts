@@ -73,6 +73,13 @@ export class Loaders {
     return this.one(t, column, extraWhere, fields).load(key);
   }
 
+  /** Records a row read by another statement (a list's join) as what `one(t).load(key)` answers in this request. */
+  prime<T>(t: Table<T>, key: Key, value: T, fields?: Selection): void {
+    const name = `one:${t.name}:id::${widthOf(t, fields)}`;
+    this.settled.set(`${name}\u0000${String(key)}`, value);
+    this.one(t, 'id', '', fields).prime(key, value);
+  }
+
   /** Drops a cached `one` value (after a write), so the next read goes to the database. */
   forgetOne<T>(t: Table<T>, column: string, key: Key): void {
     this.settled.delete(`one:${t.name}:${column}::*\u0000${String(key)}`);

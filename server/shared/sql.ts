@@ -46,18 +46,21 @@ export function widthOf<T>(t: Table<T>, fields: Selection): string {
 
 const selectLists = new Map<string, string>();
 
-/** `t.col as "field", (expression) as "field", ...` for the fields of the table a read needs (all by default). */
-export function selectList<T>(t: Table<T>, alias = 't', fields?: Selection): string {
+/**
+ * `t.col as "field", (expression) as "field", ...` for the fields of the table a read needs (all by default); with a
+ * prefix the names become "prefix.field" (a joined table's columns beside the main one's).
+ */
+export function selectList<T>(t: Table<T>, alias = 't', fields?: Selection, prefix = ''): string {
   const width = widthOf(t, fields);
-  const key = `${t.name}\u0000${alias}\u0000${width}`;
+  const key = `${t.name}\u0000${alias}\u0000${width}\u0000${prefix}`;
   let list = selectLists.get(key);
   if (list === undefined) {
     list = Object.entries(t.columns as Record<string, Column>)
       .filter(([field]) => width === '*' || !t.lazy.has(field) || fields?.has(field))
       .map(([field, col]) =>
         typeof col === 'string'
-          ? `${alias}.${col} as "${field}"`
-          : `(${alias === 't' ? col.expression : col.expression.replace(/\bt\./g, `${alias}.`)}) as "${field}"`,
+          ? `${alias}.${col} as "${prefix}${field}"`
+          : `(${alias === 't' ? col.expression : col.expression.replace(/\bt\./g, `${alias}.`)}) as "${prefix}${field}"`,
       )
       .join(', ');
     selectLists.set(key, list);

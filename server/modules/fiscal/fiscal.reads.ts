@@ -97,14 +97,9 @@ export const fiscalReads = {
     return ctx.loaders.one(departmentTable).load(toId(id));
   },
 
-  /** Like `department`, but synchronous once a batch of this request loaded it (see `prefetchDepartments`). */
+  /** Like `department`, but synchronous once this request loaded it (a batch, or a list that joined it). */
   departmentNow(ctx: Context, id: number): Department | undefined | Promise<Department | undefined> {
     return ctx.loaders.oneNow(departmentTable, id);
-  },
-
-  /** Loads the departments of a page in one statement, so `departmentNow` answers at once. */
-  async prefetchDepartments(ctx: Context, ids: readonly number[]): Promise<void> {
-    await ctx.loaders.one(departmentTable).loadMany([...new Set(ids)]);
   },
 
   /** A single lookup: NOT_FOUND for an unknown id. */

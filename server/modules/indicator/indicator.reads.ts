@@ -254,7 +254,9 @@ export const indicatorReads = {
       { CODE: 't.code', NAME: 't.name', CREATED_AT: 't.created_at', PUBLISHED_AT: 't.published_at' },
       't.code asc, t.version_no asc',
     );
-    return listPage(ctx, indicatorTable, where, order, args, '', fields);
+    // The category of each item in the same statement, when the query asks for it (search results show it).
+    const joined = fields?.has('category') ? [{ table: indicatorCategoryTable, foreignKey: 'category_id' }] : [];
+    return listPage(ctx, indicatorTable, where, order, args, '', fields, joined);
   },
 
   /** Every version of an indicator the caller may see (same fiscal division and code), oldest first; batched. */

@@ -5,7 +5,7 @@ import { prefetch, registerPrefetch } from '../../shared/prefetch';
 import { orNotFound, scope } from '../../shared/scope';
 import { expression, table, Where } from '../../shared/sql';
 import { toId } from '../../shared/writes';
-import { fiscalReads, searchCodeName } from '../fiscal';
+import { departmentTable, searchCodeName } from '../fiscal';
 import type { ProjectBudgetListArgs, ProjectListArgs } from './project.inputs';
 import type { Project, ProjectBudget } from './project.types';
 
@@ -122,7 +122,9 @@ export const projectReads = {
       { CODE: 't.code', NAME: 't.name', START_YEAR: 't.start_year', CREATED_AT: 't.created_at' },
       't.code asc',
     );
-    const page = await listPage(ctx, projectTable, where, order, args, '', tree);
+    // Each project's department in the same statement, when the query asks for it.
+    const joined = tree?.has('department') ? [{ table: departmentTable, foreignKey: 'department_id' }] : [];
+    const page = await listPage(ctx, projectTable, where, order, args, '', tree, joined);
     if (tree) await prefetch(ctx, 'Project', page.items, tree);
     return page;
   },
@@ -186,18 +188,10 @@ export const projectReads = {
 
 const budgetArgs = (ctx: Context) => ['t.fiscal_year', scope.viaProject(ctx, 't.project_id')] as const;
 
-// A page of projects loads the departments and budgets the query selects before graphql-js walks it.
+// A page of projects loads the budgets the query selects before graphql-js walks it (departments come joined).
 registerPrefetch<Project>('Project', async (ctx, projects, tree) => {
   const ids = projects.map((p) => p.id);
-  await Promise.all([
-    tree.has('department')
-      ? fiscalReads.prefetchDepartments(
-          ctx,
-          projects.map((p) => p.departmentId),
-        )
-      : undefined,
-    tree.has('budgets') || tree.has('budget')
-      ? ctx.loaders.many(projectBudgetTable, 'project_id', ...budgetArgs(ctx)).loadMany(ids)
-      : undefined,
-  ]);
+  if (tree.has('budgets') || tree.has('budget')) {
+    await ctx.loaders.many(projectBudgetTable, 'project_id', ...budgetArgs(ctx)).loadMany(ids);
+  }
 });
