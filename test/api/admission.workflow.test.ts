@@ -1,6 +1,6 @@
 import { Role } from '../../server/modules/identity';
 import { type Client, startApi, type TestApi } from '../helpers/api';
-import { buildIndicatorLibrary, signIn as signInAs } from '../helpers/world';
+import { buildIndicatorLibrary, insertId, signIn as signInAs } from '../helpers/world';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -293,6 +293,36 @@ describe('the admission queue refuses what is not allowed, and records nothing t
       Number(request.id),
     ]);
     expect(row?.status).toBe('IN_REVIEW');
+  });
+
+  it('BAD_USER_INPUT for a department indicator filed in another department’s library', async () => {
+    const w = await world();
+    const category = (code: string, department: string) =>
+      insertId(
+        api,
+        `insert into indicator_category (fiscal_division_code, code, name, scope, owner_department_id, sort_order)
+         values (?, ?, ?, 'DEPARTMENT', ?, 1)`,
+        [w.fd, code, `部门分类${code}`, department],
+      );
+    const own = await category('BM01', w.cityMgmt);
+    const others = await category('BM02', w.agriculture);
+    const departmental = (categoryId: string, name: string) => ({
+      ...definition(w, name),
+      scope: 'DEPARTMENT',
+      categoryId,
+    });
+    const before = await counts(w.fd);
+    const refused = await w.preparer.gql(PROPOSE, {
+      input: { type: 'ADMIT', reason: '需要', definition: departmental(others, '农业示范基地数') },
+    });
+    expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+      ['BAD_USER_INPUT', 'categoryId'],
+    ]);
+    expect(refused.errors?.[0]?.message).toMatch(/another department's library/);
+    expect(await counts(w.fd)).toEqual(before);
+    // Its own department's category is fine.
+    const { request } = await propose(w.preparer, { type: 'ADMIT', definition: departmental(own, '道路保洁面积') });
+    expect(request.status).toBe('DRAFT');
   });
 
   it('lets exactly one of two simultaneous approvals of the same version through', async () => {

@@ -122,6 +122,21 @@ export function checkDefinition(i: IndicatorEntity): void {
       'ownerDepartmentId',
     );
   }
+  // A department's library is its own (and its units'): no filing into another department's categories.
+  const categoryOwner = i.category.ownerDepartment?.id;
+  const owner = i.ownerDepartment;
+  if (
+    i.scope === IndicatorScope.DEPARTMENT &&
+    categoryOwner !== undefined &&
+    owner &&
+    owner.id !== categoryOwner &&
+    owner.parent?.id !== categoryOwner
+  ) {
+    throw bad(
+      `The category ${i.category.code} ${i.category.name} is another department's library; choose a category of your own department.`,
+      'categoryId',
+    );
+  }
   if (i.validFrom && i.validTo && i.validFrom > i.validTo) {
     throw bad(`validTo ${i.validTo} is before validFrom ${i.validFrom}.`, 'validTo');
   }
