@@ -775,6 +775,11 @@ describe('target lists', () => {
     expect(await rows({}, [{ field: 'SORT_ORDER', direction: 'DESC' }])).toEqual([rate.id, statement.id, trainees.id]);
     expect(await rows({ comparator: 'QUALITATIVE' })).toEqual([statement.id]);
     expect(await rows({ indicatorId: String(w.library.passRate) })).toEqual([rate.id]);
+    expect(await rows({ indicatorIds: [String(w.library.passRate), String(w.library.satisfaction)] })).toEqual([
+      statement.id,
+      rate.id,
+    ]);
+    expect(await rows({ indicatorIds: [] })).toEqual([]);
     const byIndicator = await writer.ok<{ targetIndicators: { totalCount: number } }>(LIST_ROWS, {
       filter: { indicatorId: String(w.library.satisfaction) },
     });

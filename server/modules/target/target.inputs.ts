@@ -209,6 +209,13 @@ export class TargetIndicatorFilter {
   @Field(() => ID, { nullable: true, description: 'Rows that use this indicator version.' })
   indicatorId?: string;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Rows that use any of these indicator versions (at most 100), e.g. every version of one code.',
+  })
+  @ArrayMaxSize(100)
+  indicatorIds?: string[];
+
   @Field(() => Comparator, { nullable: true, description: 'Only rows with this comparator (计算符号).' })
   comparator?: Comparator;
 }

@@ -215,6 +215,10 @@ export const targetReads = {
       .add(scope.viaTarget(ctx, 't.target_id'))
       .eq('t.target_id', optionalId(f.targetId, 'targetId'))
       .eq('t.indicator_id', optionalId(f.indicatorId, 'indicatorId'))
+      .in(
+        't.indicator_id',
+        f.indicatorIds?.map((id) => toId(id, 'indicatorIds')),
+      )
       .eq('t.comparator', f.comparator);
     const order = orderBy(
       args.sort,
