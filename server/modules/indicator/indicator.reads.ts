@@ -234,7 +234,9 @@ export const indicatorReads = {
       .eq('t.value_type', f.valueType)
       .eq('t.owner_department_id', idOrUndefined(f.ownerDepartmentId, 'ownerDepartmentId'));
     if (f.categoryId !== undefined) {
-      where.add(`t.category_id in ${CATEGORY_SUBTREE}`, toId(f.categoryId, 'categoryId'));
+      // As an array computed once (an InitPlan), the subtree's ids drive the category index: a semi-join with the
+      // recursive query has no usable estimate, and the planner scanned the whole division's library instead.
+      where.add(`t.category_id = any(array${CATEGORY_SUBTREE})`, toId(f.categoryId, 'categoryId'));
     }
     if (f.usableByDepartmentId !== undefined) {
       // The multiple-choice rule: published, enabled, same fiscal division, and public or private to the department
