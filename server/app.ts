@@ -39,8 +39,8 @@ const ADMIN_PLACEHOLDER = `<!doctype html>
 <style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:40rem;margin:4rem auto;line-height:1.6;color:#222}</style>
 </head><body>
 <h1>Yardstick 预算绩效目标管理平台</h1>
-<p>管理控制台正在建设中。当前可通过 <a href="../graphql">GraphQL API</a> 使用全部功能。</p>
-<p>The bureau's console is coming in a later release. Everything is available through the <a href="../graphql">GraphQL API</a> today.</p>
+<p>管理控制台尚未构建：请运行 <code>npm run admin:build</code>（<code>npm install</code> 与 <code>npm start</code> 会自动构建）。当前可通过 <a href="../graphql">GraphQL API</a> 使用全部功能。</p>
+<p>The console has not been built: run <code>npm run admin:build</code> (<code>npm install</code> and <code>npm start</code> build it). Everything is available through the <a href="../graphql">GraphQL API</a> meanwhile.</p>
 </body></html>`;
 
 /** The HTTP app: /graphql (API and, in development, the IDE), /admin, /healthz. */

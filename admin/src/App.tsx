@@ -8,11 +8,10 @@
  *    no literal strings in components. Money: format.ts toWanYuan (the API sends yuan).
  * 5. One import and one entry in RESOURCES below. Workflow actions use mutationMode="pessimistic".
  */
-import { useEffect, useState } from 'react';
-import { Admin, CustomRoutes, type DataProvider, Resource, type ResourceProps } from 'react-admin';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Admin, CustomRoutes, type DataProvider, Loading, Resource, type ResourceProps } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
-import { Dashboard } from './dashboard/Dashboard';
 import { createDataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
@@ -20,10 +19,31 @@ import { departments } from './resources/departments';
 import { indicatorCategories } from './resources/indicatorCategories';
 import { indicatorChangeRequests } from './resources/indicatorChangeRequests';
 import { indicators } from './resources/indicators';
-import { IndicatorImport } from './resources/indicators/ImportExport';
 import { performanceTargets } from './resources/performanceTargets';
 import { projects } from './resources/projects';
 import { users } from './resources/users';
+
+/** The heavy screens load on demand, so sign-in does not wait for them: the dashboard (recharts), the import page. */
+const DashboardScreen = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const ImportScreen = lazy(() =>
+  import('./resources/indicators/ImportExport').then((m) => ({ default: m.IndicatorImport })),
+);
+
+function Dashboard() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <DashboardScreen />
+    </Suspense>
+  );
+}
+
+function IndicatorImport() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <ImportScreen />
+    </Suspense>
+  );
+}
 
 /** Every resource of the console, in menu order. */
 export const RESOURCES: readonly ResourceProps[] = [

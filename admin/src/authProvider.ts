@@ -1,4 +1,4 @@
-import type { AuthProvider } from 'react-admin';
+import type { AuthProvider, UserIdentity } from 'react-admin';
 import { allowed } from './access';
 import {
   AUTH_PAYLOAD,
@@ -13,6 +13,16 @@ import {
 } from './session';
 
 resumeSession();
+
+interface Me {
+  id: string;
+  displayName: string;
+  fiscalDivisionCode: string;
+  department: { id: string; name: string; parent: { id: string } | null } | null;
+}
+
+/** react-admin's identity plus the user's fiscal division (财政区划) and department (`useGetIdentity<Identity>()`). */
+export type Identity = UserIdentity & Pick<Me, 'fiscalDivisionCode' | 'department'>;
 
 /** Sign-in against the API: tokens in localStorage, refreshed before they expire, permissions fetched once. */
 export const authProvider: AuthProvider = {
@@ -47,16 +57,18 @@ export const authProvider: AuthProvider = {
       throw new Error('ra.auth.auth_check_error');
     }
   },
-  async getIdentity() {
+  /** Who is signed in, with the fiscal division and department the forms scope their pickers by. */
+  async getIdentity(): Promise<Identity> {
     const session = await freshSession();
     if (!session) throw new Error('ra.auth.auth_check_error');
-    const data = await graphql<{ me: { id: string; displayName: string } | null }>(
-      '{ me { id displayName } }',
+    const data = await graphql<{ me: Me | null }>(
+      '{ me { id displayName fiscalDivisionCode department { id name parent { id } } } }',
       {},
       session.accessToken,
     );
     if (!data.me) throw new Error('ra.auth.auth_check_error');
-    return { id: data.me.id, fullName: data.me.displayName };
+    const { id, displayName, fiscalDivisionCode, department } = data.me;
+    return { id, fullName: displayName, fiscalDivisionCode, department };
   },
   async canAccess({ action, resource }: { action: string; resource: string }) {
     return allowed(currentPermissions(), resource, action);

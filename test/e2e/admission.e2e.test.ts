@@ -44,7 +44,7 @@ describeInBrowser('admission in Chromium: propose, pre-check, approve, publish, 
       frameworkName: '浏览器入库体系',
       category: { code: '1301', ownedByCityMgmt: true },
     });
-    // A name no other division's category has: the category picker lists every division's categories.
+    // A name no other category has, to pick it by in the autocomplete (which offers the user's division's categories).
     await api.sql('update indicator_category set name = ? where id = ?', [categoryName, Number(lib.category)]);
     const user = (roles: Role[], departmentId?: string) =>
       createUser(api, { roles, fiscalDivisionCode: lib.fd, departmentId });

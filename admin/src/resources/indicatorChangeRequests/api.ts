@@ -147,36 +147,29 @@ export interface UsageRow {
   };
 }
 
-/** The target rows using each of these indicator versions (the filter takes one version, so one alias each). */
+/** The API's cap on `indicatorIds` in one targetIndicators filter. */
+const MAX_USAGE_IDS = 100;
+
+/**
+ * The target rows using any of these indicator versions, in one query (`targetIndicators(filter: { indicatorIds })`):
+ * the total over all versions, the first `limit` rows, and the rows per version number when the page holds them all
+ * (`complete`; a partial page would undercount, so no per-version figures then).
+ */
 export async function usage(
   indicatorIds: readonly string[],
   limit = 50,
-): Promise<{ totalCount: number; byVersion: Record<string, number>; items: UsageRow[] }> {
-  if (indicatorIds.length === 0) return { totalCount: 0, byVersion: {}, items: [] };
-  const declared = indicatorIds.map((_, i) => `$v${i}: ID!`).join(', ');
-  const fields = indicatorIds
-    .map(
-      (_, i) => `v${i}: targetIndicators(filter: { indicatorId: $v${i} }, limit: $limit) {
+): Promise<{ totalCount: number; complete: boolean; byVersion: Record<number, number>; items: UsageRow[] }> {
+  if (indicatorIds.length === 0) return { totalCount: 0, complete: true, byVersion: {}, items: [] };
+  const data = await api<{ targetIndicators: { totalCount: number; items: UsageRow[] } }>(
+    `query Usage($ids: [ID!]!, $limit: Int!) {
+      targetIndicators(filter: { indicatorIds: $ids }, limit: $limit) {
         totalCount items { id indicatorVersion period targetValue unit
-          target { id fiscalYear kind funds project { id code name } department { id name } } } }`,
-    )
-    .join(' ');
-  const variables: Record<string, unknown> = { limit };
-  indicatorIds.forEach((id, i) => {
-    variables[`v${i}`] = id;
-  });
-  const data = await api<Record<string, { totalCount: number; items: UsageRow[] }>>(
-    `query Usage(${declared}, $limit: Int!) { ${fields} }`,
-    variables,
+          target { id fiscalYear kind funds project { id code name } department { id name } } } } }`,
+    { ids: indicatorIds.slice(0, MAX_USAGE_IDS), limit },
   );
-  const byVersion: Record<string, number> = {};
-  let totalCount = 0;
-  const items: UsageRow[] = [];
-  indicatorIds.forEach((id, i) => {
-    const list = data[`v${i}`];
-    byVersion[id] = list?.totalCount ?? 0;
-    totalCount += list?.totalCount ?? 0;
-    items.push(...(list?.items ?? []));
-  });
-  return { totalCount, byVersion, items };
+  const { totalCount, items } = data.targetIndicators;
+  const complete = items.length >= totalCount;
+  const byVersion: Record<number, number> = {};
+  if (complete) for (const row of items) byVersion[row.indicatorVersion] = (byVersion[row.indicatorVersion] ?? 0) + 1;
+  return { totalCount, complete, byVersion, items };
 }

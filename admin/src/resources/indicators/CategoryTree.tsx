@@ -107,7 +107,19 @@ export function CategoryTree() {
   };
 
   return (
-    <Card sx={{ order: -1, mr: 2, mt: 8, width: 280, flexShrink: 0, alignSelf: 'flex-start' }}>
+    <Card
+      sx={{
+        order: -1,
+        mr: 2,
+        mt: 8,
+        // Beside the list from md up, narrower below xl so the catalog fits a 1280 px window; hidden on small screens
+        // (the scope stays a filter of the list).
+        display: { xs: 'none', md: 'block' },
+        width: { md: 220, xl: 260 },
+        flexShrink: 0,
+        alignSelf: 'flex-start',
+      }}
+    >
       <CardContent sx={{ p: 1, '&:last-child': { pb: 1 } }}>
         <Typography variant="subtitle2" sx={{ px: 1, pb: 1 }}>
           {translate('catalog.tree.title')}

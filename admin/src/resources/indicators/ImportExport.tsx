@@ -1,7 +1,8 @@
 /**
  * 指标批量导入 / 导出. The import page (route /indicators/import): choose an .xlsx file, read it in the browser,
- * preview it with the server's dry run (per-row errors), then commit all or nothing. The export button writes the
- * current list (its filters and sort) to .xlsx with the template's Chinese headers, so an export imports again.
+ * preview it with the server's dry run (per-row errors), then commit all or nothing. Loaded on demand (App.tsx); the
+ * list's toolbar buttons are ImportIndicatorsButton.tsx and ExportIndicatorsButton.tsx (the export writes the current
+ * list, its filters and sort, to .xlsx with the template's Chinese headers, so an export imports again).
  */
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -24,8 +25,6 @@ import { Button, Title, useCanAccess, useNotify, useTranslate } from 'react-admi
 import { ImportPreview, type PreviewRow } from './ImportPreview';
 import { download, ImportRefused, importIndicators, loadExcel, MAX_IMPORT_ROWS } from './importApi';
 import { fillTemplate, type ParsedSheet, parseSheet } from './spreadsheet';
-
-export { ExportIndicatorsButton } from './ExportIndicatorsButton';
 
 const T = 'resources.indicators.importExport';
 
@@ -173,16 +172,5 @@ export function IndicatorImport() {
         )}
       </CardContent>
     </Card>
-  );
-}
-
-/** A link to the import page for the indicator list's toolbar; hidden without the import permission. */
-export function ImportIndicatorsButton() {
-  const { canAccess } = useCanAccess({ resource: 'indicators', action: 'import' });
-  if (!canAccess) return null;
-  return (
-    <Button label={`${T}.importButton`} to="/indicators/import">
-      <UploadFileIcon />
-    </Button>
   );
 }

@@ -1,4 +1,5 @@
 import AddCircleOutline from '@mui/icons-material/AddCircleOutlined';
+import { Typography } from '@mui/material';
 import {
   AutocompleteInput,
   Button,
@@ -17,7 +18,8 @@ import {
 } from 'react-admin';
 import { CategoryTree } from './CategoryTree';
 import { EnumLabel, StatusChip, useEnumChoices, useLevel1Choices, useLevel2Choices } from './common';
-import { ExportIndicatorsButton, ImportIndicatorsButton } from './ImportExport';
+import { ExportIndicatorsButton } from './ExportIndicatorsButton';
+import { ImportIndicatorsButton } from './ImportIndicatorsButton';
 
 export interface IndicatorRecord {
   id: string;
@@ -60,11 +62,53 @@ function ValueTypeInput(props: { source: string }) {
   return <SelectInput {...props} choices={useEnumChoices('ValueType')} />;
 }
 
-/** One line per cell except the name, so the catalog stays scannable. */
-const NOWRAP = {
-  '& th, & td': { whiteSpace: 'nowrap' },
-  '& td.column-name': { whiteSpace: 'normal', minWidth: 200 },
+/**
+ * The catalog fits a 1280 px window beside the category tree: short cells stay on one line, the name wraps (with its
+ * scope and category beneath it), the framework dimensions and department wrap in narrow columns, and the publishing
+ * date only shows on wide screens (it is on the detail page).
+ */
+const TABLE_SX = {
+  '& th, & td': { whiteSpace: 'nowrap', px: 1 },
+  '& td.column-name': { whiteSpace: 'normal', minWidth: 180 },
+  '& td.col-wrap': { whiteSpace: 'normal', minWidth: 96, maxWidth: 160 },
+  '& .col-wide': { display: { xs: 'none', xl: 'table-cell' } },
 } as const;
+
+const WRAP = { cellClassName: 'col-wrap', headerClassName: 'col-wrap' } as const;
+
+function CodeCell({ record }: { record: IndicatorRecord }) {
+  return (
+    <>
+      <Typography variant="body2" component="div">
+        {record.code}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" component="div">{`v${record.version}`}</Typography>
+    </>
+  );
+}
+
+function NameCell({ record }: { record: IndicatorRecord }) {
+  return (
+    <>
+      <Typography variant="body2" component="div">
+        {record.name}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" component="div">
+        <EnumLabel name="IndicatorScope" value={record.scope} />
+        {record.category?.name ? ` · ${record.category.name}` : ''}
+      </Typography>
+    </>
+  );
+}
+
+function StandardCell({ record }: { record: IndicatorRecord }) {
+  return (
+    <>
+      <EnumLabel name="Comparator" value={record.defaultComparator} />
+      {record.defaultUnit ? ` · ${record.defaultUnit}` : ''}
+    </>
+  );
+}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -122,34 +166,29 @@ export function IndicatorList() {
       actions={<IndicatorListActions />}
       sx={{ '& .RaList-main': { minWidth: 0 } }}
     >
-      <DataTable rowClick="show" bulkActionButtons={false} size="small" sx={NOWRAP}>
-        <DataTable.Col source="code" />
-        <DataTable.Col source="name" />
-        <DataTable.Col
-          source="scope"
-          disableSort
-          render={(r: IndicatorRecord) => <EnumLabel name="IndicatorScope" value={r.scope} />}
-        />
-        <DataTable.Col source="category.name" disableSort />
+      <DataTable rowClick="show" bulkActionButtons={false} size="small" sx={TABLE_SX}>
+        <DataTable.Col source="code" render={(r: IndicatorRecord) => <CodeCell record={r} />} />
+        <DataTable.Col source="name" render={(r: IndicatorRecord) => <NameCell record={r} />} />
         <DataTable.Col
           source="level1.name"
+          label="catalog.sections.framework"
           disableSort
+          {...WRAP}
           render={(r: IndicatorRecord) => [r.level1?.name, r.level2?.name].filter(Boolean).join(' · ')}
         />
         <DataTable.Col
           source="defaultComparator"
+          label="catalog.list.standard"
           disableSort
-          render={(r: IndicatorRecord) => <EnumLabel name="Comparator" value={r.defaultComparator} />}
+          render={(r: IndicatorRecord) => <StandardCell record={r} />}
         />
-        <DataTable.Col source="defaultUnit" disableSort />
-        <DataTable.Col source="ownerDepartment.name" disableSort />
+        <DataTable.Col source="ownerDepartment.name" disableSort {...WRAP} />
         <DataTable.Col
           source="status"
           disableSort
           render={(r: IndicatorRecord) => <StatusChip name="IndicatorStatus" value={r.status} />}
         />
-        <DataTable.NumberCol source="version" disableSort />
-        <DataTable.Col source="publishedAt">
+        <DataTable.Col source="publishedAt" cellClassName="col-wide" headerClassName="col-wide">
           <DateField source="publishedAt" locales="zh-CN" />
         </DataTable.Col>
       </DataTable>

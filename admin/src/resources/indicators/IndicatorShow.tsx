@@ -135,7 +135,7 @@ function Versions() {
   );
 }
 
-/** How many target rows use the indicator (every version) and which targets. */
+/** How many target rows use the indicator (every version, one query) and which targets. */
 function Usage() {
   const translate = useTranslate();
   const record = useRecordContext<ShowRecord>();
@@ -149,24 +149,21 @@ function Usage() {
   if (!record?.versions || isPending) return <LinearProgress />;
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!data || data.totalCount === 0) return <Alert severity="info">{translate('catalog.usage.none')}</Alert>;
-  const versionOf = new Map(record.versions.map((v) => [v.id, v.version]));
   return (
     <Box>
       <Typography variant="subtitle1" data-testid="indicator-usage-count">
         {translate('catalog.usage.summary', { count: data.totalCount })}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, my: 1, flexWrap: 'wrap' }}>
-        {Object.entries(data.byVersion).map(([id, count]) => (
+        {Object.entries(data.byVersion).map(([version, count]) => (
           <Chip
-            key={id}
+            key={version}
             size="small"
             variant="outlined"
-            label={translate('catalog.usage.by_version', { version: versionOf.get(id) ?? '', count })}
+            label={translate('catalog.usage.by_version', { version, count })}
           />
         ))}
-        {data.items.length < data.totalCount && (
-          <Chip size="small" label={translate('catalog.usage.shown', { count: data.items.length })} />
-        )}
+        {!data.complete && <Chip size="small" label={translate('catalog.usage.shown', { count: data.items.length })} />}
       </Box>
       <Table size="small">
         <TableHead>

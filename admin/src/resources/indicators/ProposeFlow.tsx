@@ -13,7 +13,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   AutocompleteInput,
   Button,
@@ -26,10 +26,13 @@ import {
   TextInput,
   Title,
   Toolbar,
+  useGetIdentity,
+  useGetList,
   useNotify,
   useRedirect,
   useTranslate,
 } from 'react-admin';
+import type { Identity } from '../../authProvider';
 import {
   api,
   DEFINITION_KEYS,
@@ -86,24 +89,7 @@ function DefinitionInputs() {
       </Typography>
       <TextInput source="name" validate={required()} resource="indicators" sx={{ gridColumn: '1 / -1' }} />
       <SelectInput source="scope" choices={scopes} validate={required()} resource="indicators" />
-      <FormDataConsumer<ProposalValues>>
-        {({ formData }) => (
-          <ReferenceInput
-            source="categoryId"
-            reference="indicatorCategories"
-            filter={formData.scope ? { scope: formData.scope } : {}}
-            perPage={200}
-            sort={{ field: 'code', order: 'ASC' }}
-          >
-            <AutocompleteInput
-              optionText={(c: { code: string; name: string }) => `${c.code} ${c.name}`}
-              filterToQuery={(q: string) => ({ q })}
-              validate={required()}
-              label="resources.indicators.fields.categoryId"
-            />
-          </ReferenceInput>
-        )}
-      </FormDataConsumer>
+      <FormDataConsumer<ProposalValues>>{({ formData }) => <CategoryInput scope={formData.scope} />}</FormDataConsumer>
       <Typography variant="subtitle1" sx={{ gridColumn: '1 / -1', mt: 1 }}>
         {translate('catalog.sections.framework')}
       </Typography>
@@ -137,6 +123,85 @@ function DefinitionInputs() {
       />
       <TextInput source="exampleProject" label="catalog.propose.example_project" sx={{ gridColumn: '1 / -1' }} />
     </Box>
+  );
+}
+
+const CATEGORY_SORT = { field: 'code', order: 'ASC' } as const;
+const categoryText = (c: { code: string; name: string }) => `${c.code} ${c.name}`;
+
+/** The signed-in user's fiscal division and department (authProvider.getIdentity, fetched once per session). */
+function useIdentity(): { identity: Identity | undefined; isPending: boolean } {
+  const { identity, isPending } = useGetIdentity();
+  return { identity: identity as Identity | undefined, isPending };
+}
+
+/**
+ * The category (指标分类) picker: only the signed-in user's fiscal division, and for a DEPARTMENT-scope proposal only
+ * the library of the user's own department or of the department it belongs to (the server refuses another
+ * department's category with BAD_USER_INPUT on categoryId).
+ */
+function CategoryInput({ scope }: { scope?: string | null }) {
+  const { identity, isPending } = useIdentity();
+  if (scope === 'DEPARTMENT') return <DepartmentCategoryInput identity={identity} identityPending={isPending} />;
+  const division = identity?.fiscalDivisionCode;
+  return (
+    <ReferenceInput
+      source="categoryId"
+      reference="indicatorCategories"
+      filter={{ fiscalDivisionCode: division, ...(scope ? { scope } : {}) }}
+      perPage={200}
+      sort={CATEGORY_SORT}
+      queryOptions={{ enabled: !!division }}
+    >
+      <AutocompleteInput
+        optionText={categoryText}
+        filterToQuery={(q: string) => ({ q })}
+        validate={required()}
+        label="resources.indicators.fields.categoryId"
+      />
+    </ReferenceInput>
+  );
+}
+
+interface CategoryChoice {
+  id: string;
+  code: string;
+  name: string;
+}
+
+function DepartmentCategoryInput({
+  identity,
+  identityPending,
+}: {
+  identity: Identity | undefined;
+  identityPending: boolean;
+}) {
+  const division = identity?.fiscalDivisionCode;
+  const own = identity?.department?.id;
+  const parent = identity?.department?.parent?.id;
+  const params = (ownerDepartmentId: string | undefined) => ({
+    filter: { fiscalDivisionCode: division, scope: 'DEPARTMENT', ownerDepartmentId },
+    pagination: { page: 1, perPage: 200 },
+    sort: CATEGORY_SORT,
+  });
+  const mine = useGetList<CategoryChoice>('indicatorCategories', params(own), { enabled: !!division && !!own });
+  const parents = useGetList<CategoryChoice>('indicatorCategories', params(parent), {
+    enabled: !!division && !!parent,
+  });
+  const choices = useMemo(
+    () => [...(parents.data ?? []), ...(mine.data ?? [])].sort((a, b) => a.code.localeCompare(b.code)),
+    [mine.data, parents.data],
+  );
+  return (
+    <AutocompleteInput
+      source="categoryId"
+      choices={choices}
+      optionText={categoryText}
+      isPending={identityPending || (!!own && mine.isPending) || (!!parent && parents.isPending)}
+      validate={required()}
+      label="resources.indicators.fields.categoryId"
+      helperText="catalog.propose.department_categories"
+    />
   );
 }
 

@@ -93,6 +93,10 @@ export const zh = {
       drafted: '草稿已保存',
       not_allowed: '您的角色不能申请指标入库或修改',
       changed_fields: '修改的字段',
+      department_categories: '部门个性指标只能归入本部门（或上级部门）的指标分类',
+    },
+    list: {
+      standard: '比较方式 · 单位',
     },
     sections: {
       basics: '基本信息',
@@ -198,6 +202,11 @@ export const en = {
       drafted: 'Draft saved',
       not_allowed: 'Your role may not propose indicators',
       changed_fields: 'Changed fields',
+      department_categories:
+        "A department indicator goes in a category of your own department's library (or its parent's)",
+    },
+    list: {
+      standard: 'Comparator · unit',
     },
     sections: {
       basics: 'Basics',
