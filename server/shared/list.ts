@@ -113,11 +113,11 @@ export async function listPage<T>(
 ): Promise<Page<T>> {
   const joinSql = joined.map((j, k) => ` left join ${j.table.name} j${k} on j${k}.id = t.${j.foreignKey}`).join('');
   const joinSelect = joined.map((j, k) => `, ${selectList(j.table, `j${k}`, j.fields, `j${k}.`)}`).join('');
-  const found = await rows<T & { __total: string }>(
-    ctx,
-    `select ${selectList(t, 't', fields)}${joinSelect}, count(*) over () as "__total" from ${t.name} t ${joins}${joinSql} ${where.sql} order by ${order} limit ? offset ?`,
-    [...where.params, page.limit, page.offset],
-  );
+  // With joined relations, the page is cut first and only its rows are joined (not every row the count sees).
+  const sql = joined.length
+    ? `select ${selectList(t, 't', fields)}${joinSelect}, t.__total as "__total" from (select t.*, count(*) over () as __total from ${t.name} t ${joins} ${where.sql} order by ${order} limit ? offset ?) t${joinSql} order by ${order}`
+    : `select ${selectList(t, 't', fields)}, count(*) over () as "__total" from ${t.name} t ${joins} ${where.sql} order by ${order} limit ? offset ?`;
+  const found = await rows<T & { __total: string }>(ctx, sql, [...where.params, page.limit, page.offset]);
   if (found.length === 0) {
     if (page.offset === 0) return { items: [], totalCount: 0 };
     const [c] = await rows<{ n: string }>(
