@@ -863,6 +863,7 @@ async function main(): Promise<void> {
     yardstick: summarize([], 0, 1),
   }));
   for (const r of results) delete (r.statements as { check?: unknown }).check;
+  const uncached: ShapeResult[] = [];
   {
     const ys = await yardstick(dbUrl(cityDb));
     pin(ys.child.pid, 0);
@@ -906,6 +907,24 @@ async function main(): Promise<void> {
     } finally {
       await stop(ys);
     }
+    // The funnel again with the answer cache off: every request executed (the first request after each write).
+    const funnelIndex = shapes.findIndex((s) => s.name.startsWith('funds funnel'));
+    const funnel = shapes[funnelIndex];
+    if (funnel) {
+      const cold = await yardstick(dbUrl(cityDb), { AGGREGATE_CACHE_ENTRIES: '0' });
+      pin(cold.child.pid, 0);
+      try {
+        const reader = await login(cold.url, 'bench-reader');
+        const body = JSON.stringify({ query: funnel.yardstick.query, variables: funnel.yardstick.variables });
+        log(`Yardstick, answer cache off: ${funnel.name}`);
+        await load(cold.url, () => body, reader, WARMUP);
+        const m = await load(cold.url, () => body, reader, SECONDS, undefined, cold.child.pid);
+        log(`  ${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50, 2)} ms, p99 ${fmt(m.p99, 2)} ms`);
+        uncached.push({ shape: `${funnel.name}, answer cache off`, statements: {}, yardstick: m });
+      } finally {
+        await stop(cold);
+      }
+    }
     const pg = await peer(dbUrl(cityDb));
     pin(pg.child.pid, 0);
     try {
@@ -939,6 +958,7 @@ async function main(): Promise<void> {
       await pool.end();
     }
   }
+  results.push(...uncached);
   await dropDatabases();
 
   // --- Province: the funnel over 20 cities.
@@ -981,6 +1001,21 @@ async function main(): Promise<void> {
       // One dashboard user at a time: the latency a single caller sees, without queueing behind nine others.
       const y1 = await load(ys.url, () => ysBody, reader, SECONDS, undefined, ys.child.pid, 1);
       log(`  Yardstick, 1 connection: ${fmt(y1.rps, 0)} req/s, p95 ${fmt(y1.p95, 2)} ms`);
+      const cold = await yardstick(dbUrl(provDb), { AGGREGATE_CACHE_ENTRIES: '0' });
+      pin(cold.child.pid, 0);
+      let yc: ReturnType<typeof summarize>;
+      let yc1: ReturnType<typeof summarize>;
+      try {
+        const coldReader = await login(cold.url, 'bench-reader');
+        await load(cold.url, () => ysBody, coldReader, WARMUP);
+        yc = await load(cold.url, () => ysBody, coldReader, SECONDS, undefined, cold.child.pid);
+        yc1 = await load(cold.url, () => ysBody, coldReader, SECONDS, undefined, cold.child.pid, 1);
+        log(
+          `  Yardstick, answer cache off: ${fmt(yc.rps, 0)} req/s, p95 ${fmt(yc.p95, 2)} ms; 1 connection p95 ${fmt(yc1.p95, 2)} ms`,
+        );
+      } finally {
+        await stop(cold);
+      }
       const pgBody = JSON.stringify({ query: q?.query, variables: q?.variables });
       await load(pg.url, () => pgBody, undefined, WARMUP);
       const pm = await load(pg.url, () => pgBody, undefined, SECONDS, undefined, pg.child.pid);
@@ -996,13 +1031,23 @@ async function main(): Promise<void> {
         sql: sm,
         check: { yardstick: y, postgraphile: p },
       };
-      results.push(province, {
-        shape: `${shape.name} (province), 1 connection`,
-        connections: 1,
-        statements: { ...funnelCounts },
-        yardstick: y1,
-        sql: s1,
-      });
+      results.push(
+        province,
+        {
+          shape: `${shape.name} (province), 1 connection`,
+          connections: 1,
+          statements: { ...funnelCounts },
+          yardstick: y1,
+          sql: s1,
+        },
+        { shape: `${shape.name} (province), answer cache off`, statements: {}, yardstick: yc },
+        {
+          shape: `${shape.name} (province), answer cache off, 1 connection`,
+          connections: 1,
+          statements: {},
+          yardstick: yc1,
+        },
+      );
     } finally {
       await pool.end();
       await stop(ys);
