@@ -1,7 +1,7 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Context } from './context';
-import { rows, type Selection, selectList, type Table, type Where } from './sql';
+import { rows, type Selection, selectList, splitJoined, type Table, type Where } from './sql';
 
 /** The largest page any list returns. */
 export const MAX_PAGE_SIZE = 200;
@@ -128,21 +128,14 @@ export async function listPage<T>(
     return { items: [], totalCount: Number(c?.n ?? 0) };
   }
   const totalCount = Number(found[0]?.__total ?? 0);
-  for (const r of found) {
-    const row = r as Record<string, unknown>;
-    delete row.__total;
+  // New objects without the total and the joined columns (deleting keys would leave slow dictionary-mode rows).
+  const split = splitJoined(found, ['__total', ...joined.map((_, k) => `j${k}.`)]);
+  const items = split.map(({ row, joined: related }) => {
     joined.forEach((j, k) => {
-      const prefix = `j${k}.`;
-      const related: Record<string, unknown> = {};
-      for (const key of Object.keys(row)) {
-        if (!key.startsWith(prefix)) continue;
-        related[key.slice(prefix.length)] = row[key];
-        delete row[key];
-      }
-      if (related.id !== null && related.id !== undefined) {
-        ctx.loaders.prime(j.table, related.id as string | number, related, j.fields);
-      }
+      const r = related[k + 1];
+      if (r) ctx.loaders.prime(j.table, r.id as string | number, r, j.fields);
     });
-  }
-  return { items: found, totalCount };
+    return row as T;
+  });
+  return { items, totalCount };
 }

@@ -208,3 +208,29 @@ export class Where {
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * Splits rows that carry joined tables' columns ("j0.name", …) into the main row and one object per prefix, building
+ * new objects from key lists computed once per result (deleting keys from the driver's rows instead would turn every
+ * row into a slow dictionary-mode object). A joined object whose id is null (no match) comes back as undefined.
+ */
+export function splitJoined(
+  found: readonly Record<string, unknown>[],
+  prefixes: readonly string[],
+): Array<{ row: Record<string, unknown>; joined: Array<Record<string, unknown> | undefined> }> {
+  const first = found[0];
+  if (!first) return [];
+  const keys = Object.keys(first);
+  const own = keys.filter((k) => !prefixes.some((p) => k.startsWith(p)));
+  const theirs = prefixes.map((p) => keys.filter((k) => k.startsWith(p)).map((k) => [k, k.slice(p.length)] as const));
+  return found.map((source) => {
+    const row: Record<string, unknown> = {};
+    for (const k of own) row[k] = source[k];
+    const joined = theirs.map((pairs) => {
+      const related: Record<string, unknown> = {};
+      for (const [from, to] of pairs) related[to] = source[from];
+      return related.id === null || related.id === undefined ? undefined : related;
+    });
+    return { row, joined };
+  });
+}
