@@ -48,9 +48,9 @@ export interface ConsoleSession {
   close(): Promise<void>;
 }
 
-/** Starts the server and Chromium for one test file. */
-export async function openConsole(): Promise<ConsoleSession> {
-  const server = await startConsoleServer();
+/** Starts the server (with extra environment, e.g. a short token lifetime) and Chromium for one test file. */
+export async function openConsole(env: Record<string, string> = {}): Promise<ConsoleSession> {
+  const server = await startConsoleServer(env);
   let browser: Browser;
   try {
     browser = await launchChromium();

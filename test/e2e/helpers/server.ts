@@ -28,13 +28,13 @@ export interface ConsoleServer {
   stop(): Promise<void>;
 }
 
-export async function startConsoleServer(): Promise<ConsoleServer> {
+export async function startConsoleServer(env: Record<string, string> = {}): Promise<ConsoleServer> {
   const databaseUrl = process.env.YARDSTICK_TEST_DB_URL;
   if (!databaseUrl) throw new Error('YARDSTICK_TEST_DB_URL is not set: run the tests through jest (global setup)');
   if (!existsSync(ADMIN_INDEX)) {
     throw new Error('admin/dist is missing: run `npm run admin:build` (the e2e global setup does it for you)');
   }
-  const proc = await startServerProcess(databaseUrl);
+  const proc = await startServerProcess(databaseUrl, env);
   const gql: ConsoleServer['gql'] = async (query, variables, token) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
