@@ -28,10 +28,35 @@ function has(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, path: 
  * The names of the fields selected at `path` below the current field (e.g. ['items'] for a list's items), through
  * fragments: what a read needs to select. Names only, so aliases and arguments do not matter.
  */
-export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
-  const names = new Set<string>();
-  for (const node of info.fieldNodes) collect(info, node.selectionSet, path, names);
-  return names;
+export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[] = []): ReadonlySet<string> {
+  return memo(info, `fields:${path.join('.')}`, () => {
+    const names = new Set<string>();
+    for (const node of info.fieldNodes) collect(info, node.selectionSet, path, names);
+    return names;
+  });
+}
+
+/**
+ * Per field and request, the answer computed once: graphql-js hands every item of a list the same `fieldNodes`
+ * array (its field collection is memoized), so a relation resolved for 1,000 rows walks its selection once, not
+ * 1,000 times. Keyed by the variables too, which decide @skip / @include.
+ */
+const memos = new WeakMap<readonly FieldNode[], WeakMap<object, Map<string, unknown>>>();
+function memo<T>(info: GraphQLResolveInfo, key: string, compute: () => T): T {
+  let byVariables = memos.get(info.fieldNodes);
+  if (!byVariables) {
+    byVariables = new WeakMap();
+    memos.set(info.fieldNodes, byVariables);
+  }
+  let byKey = byVariables.get(info.variableValues);
+  if (!byKey) {
+    byKey = new Map();
+    byVariables.set(info.variableValues, byKey);
+  }
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = compute();
+  byKey.set(key, value);
+  return value;
 }
 
 function collect(
@@ -103,11 +128,13 @@ const EMPTY = new SelectionTree();
 
 /** The selection tree at `path` below the current field (e.g. ['items'] for a list's items). */
 export function selectionTree(info: GraphQLResolveInfo, path: readonly string[] = []): SelectionTree {
-  const root = new SelectionTree();
-  for (const node of info.fieldNodes) build(info, node.selectionSet, root);
-  let tree = root;
-  for (const field of path) tree = tree.child(field);
-  return tree;
+  return memo(info, `tree:${path.join('.')}`, () => {
+    const root = new SelectionTree();
+    for (const node of info.fieldNodes) build(info, node.selectionSet, root);
+    let tree = root;
+    for (const field of path) tree = tree.child(field);
+    return tree;
+  });
 }
 
 function build(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, into: SelectionTree): void {

@@ -42,9 +42,22 @@ export function table<T>(
  */
 export function widthOf<T>(t: Table<T>, fields: Selection): string {
   if (!fields || t.lazy.size === 0) return '*';
-  const included = [...t.lazy].filter((f) => fields.has(f));
-  return included.length === t.lazy.size ? '*' : included.sort().join(',');
+  let byTable = widths.get(fields);
+  if (!byTable) {
+    byTable = new Map();
+    widths.set(fields, byTable);
+  }
+  let width = byTable.get(t.name);
+  if (width === undefined) {
+    const included = [...t.lazy].filter((f) => fields.has(f));
+    width = included.length === t.lazy.size ? '*' : included.sort().join(',');
+    byTable.set(t.name, width);
+  }
+  return width;
 }
+
+/** Widths by selection object (selections are computed once per field and request, see shared/lookahead). */
+const widths = new WeakMap<object, Map<string, string>>();
 
 const selectLists = new Map<string, string>();
 
