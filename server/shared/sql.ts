@@ -86,9 +86,9 @@ export function selectList<T>(t: Table<T>, alias = 't', fields?: Selection, pref
 /**
  * Runs one statement with `?` placeholders and returns plain rows.
  *
- * Inside a write (and on the embedded database) it goes through the EntityManager, so it joins the write's transaction (a statement on another
- * connection would not see uncommitted rows, and on the embedded database it would wait for the transaction
- * forever). Reads outside a transaction go to a pooled connection as a named prepared statement with bound
+ * Inside a write (and on the embedded database) it goes through the EntityManager, so it joins the write's
+ * transaction (a statement on another connection would not see uncommitted rows, and on the embedded database it
+ * would wait for the transaction forever). Reads outside a transaction go to a pooled connection as a named prepared statement with bound
  * parameters: MikroORM's `execute` inlines every value into the text, so PostgreSQL parsed and planned each request
  * anew (1.7 ms of planning for the library search, more than its execution); a prepared statement is planned once
  * per connection, and the values are not formatted into SQL in Node either.
