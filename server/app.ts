@@ -19,6 +19,7 @@ import { recordRequestStatements, type SqlStats, sqlStatsStorage } from './db/st
 import { AggregateResponseCache } from './graphql/aggregateCache';
 import { createContext, viewerFromAuthorization } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/errors';
+import { jitGateway } from './graphql/jit';
 import { buildApiSchema } from './graphql/schema';
 import { attachSubscriptions } from './graphql/ws';
 import { EventFeed } from './modules/events/events.feed';
@@ -77,7 +78,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
 
   const aggregates = new AggregateResponseCache(config.aggregateCacheEntries, orm, auth);
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: jitGateway(schema),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // main.ts owns the shutdown order (HTTP, then the database); Apollo must not race it on SIGTERM.
