@@ -19,6 +19,7 @@ import { recordRequestStatements, type SqlStats, sqlStatsStorage } from './db/st
 import { AggregateResponseCache } from './graphql/aggregateCache';
 import { createContext, viewerFromAuthorization } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/errors';
+import { legacyJsonStatusPlugin } from './graphql/httpStatus';
 import { jitGateway } from './graphql/jit';
 import { buildApiSchema } from './graphql/schema';
 import { attachSubscriptions } from './graphql/ws';
@@ -27,6 +28,8 @@ import { exAnteConfigFrom } from './modules/exante/exante.config';
 import { type AuthSettings, signingSecret } from './modules/identity/identity.service';
 import { webhookSettingsFrom } from './modules/webhooks/webhooks.config';
 import { WebhookDispatcher } from './modules/webhooks/webhooks.dispatcher';
+import { Metrics } from './ops/metrics';
+import { ReadinessCheck } from './ops/readiness';
 import type { Context, Services } from './shared/context';
 
 export interface App {
@@ -59,6 +62,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
   await events.start();
   const webhooks = new WebhookDispatcher(orm, events, webhookSettingsFrom(config), log);
   webhooks.start();
+  const metrics = config.metricsEnabled ? new Metrics(orm, events, log) : undefined;
   const services: Services = {
     events,
     eventsMaxBuffer: config.eventsMaxBuffer,
@@ -84,6 +88,8 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     // main.ts owns the shutdown order (HTTP, then the database); Apollo must not race it on SIGTERM.
     stopOnTerminationSignals: false,
     formatError: formatError(),
+    // GraphQL over HTTP (README, "GraphQL over HTTP compliance"): a GET needs a preflighted header.
+    csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       {
@@ -98,6 +104,8 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
       ApolloServerPluginCacheControlDisabled(),
       aggregates.plugin(),
       errorLoggingPlugin,
+      ...(metrics ? [metrics.plugin()] : []),
+      legacyJsonStatusPlugin,
       config.graphqlIde
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -108,6 +116,8 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', new ReadinessCheck(orm, log).handler());
+  if (metrics) app.get('/metrics', metrics.handler());
 
   const adminDist = resolve(__dirname, '../../admin/dist');
   if (existsSync(resolve(adminDist, 'index.html'))) {

@@ -52,6 +52,8 @@ export interface Config {
   readonly webhookTimeoutMs: number;
   /** Webhooks: how often the worker looks for due deliveries, in ms. */
   readonly webhookPollMs: number;
+  /** Serve Prometheus metrics at GET /metrics. */
+  readonly metricsEnabled: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookBackoffMaxMs: int(env, 'WEBHOOK_BACKOFF_MAX_MS', 3_600_000, 1, 86_400_000),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     webhookPollMs: int(env, 'WEBHOOK_POLL_MS', 1000, 20, 600_000),
+    metricsEnabled: bool(env, 'METRICS_ENABLED', true),
   };
 }
 
