@@ -21,6 +21,8 @@ import { createContext, viewerFromAuthorization } from './graphql/context';
 import { errorLoggingPlugin, formatError } from './graphql/errors';
 import { legacyJsonStatusPlugin } from './graphql/httpStatus';
 import { jitGateway } from './graphql/jit';
+import { batchLimit, bodyErrors, limitsPlugin } from './graphql/limits';
+import { rateLimit } from './graphql/rateLimit';
 import { buildApiSchema } from './graphql/schema';
 import { attachSubscriptions } from './graphql/ws';
 import { EventFeed } from './modules/events/events.feed';
@@ -28,6 +30,7 @@ import { exAnteConfigFrom } from './modules/exante/exante.config';
 import { type AuthSettings, signingSecret } from './modules/identity/identity.service';
 import { webhookSettingsFrom } from './modules/webhooks/webhooks.config';
 import { WebhookDispatcher } from './modules/webhooks/webhooks.dispatcher';
+import { cors, securityHeaders } from './ops/headers';
 import { Metrics } from './ops/metrics';
 import { ReadinessCheck } from './ops/readiness';
 import type { Context, Services } from './shared/context';
@@ -70,6 +73,8 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
   };
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders);
   const server = createServer(app);
   const subscriptions = attachSubscriptions(server, schema, {
     orm,
@@ -90,6 +95,8 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     formatError: formatError(),
     // GraphQL over HTTP (README, "GraphQL over HTTP compliance"): a GET needs a preflighted header.
     csrfPrevention: true,
+    // README, "Limits": an array body is refused by batchLimit below unless QUERY_MAX_BATCH allows it.
+    allowBatchedHttpRequests: config.queryMaxBatch > 1,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       {
@@ -102,6 +109,12 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
         },
       },
       ApolloServerPluginCacheControlDisabled(),
+      limitsPlugin({
+        maxDepth: config.queryMaxDepth,
+        maxCost: config.queryMaxCost,
+        maxAliases: config.queryMaxAliases,
+        maxBatch: config.queryMaxBatch,
+      }),
       aggregates.plugin(),
       errorLoggingPlugin,
       ...(metrics ? [metrics.plugin()] : []),
@@ -155,7 +168,10 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
       });
       sqlStatsStorage.run(stats, next);
     },
+    cors(config.corsOrigins),
+    rateLimit({ perUser: config.rateLimitPerMinute, perIp: config.rateLimitIpPerMinute }, auth),
     express.json({ limit: '1mb' }),
+    batchLimit(config.queryMaxBatch),
     aggregates.middleware,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
@@ -169,6 +185,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
         ),
     }),
   );
+  app.use('/graphql', bodyErrors);
 
   app.get('/', (_req, res) => {
     res.redirect('/graphql');

@@ -54,6 +54,22 @@ export interface Config {
   readonly webhookPollMs: number;
   /** Serve Prometheus metrics at GET /metrics. */
   readonly metricsEnabled: boolean;
+  /** Limits (README, "Limits"): deepest field nesting of an operation. */
+  readonly queryMaxDepth: number;
+  /** Limits: largest estimated cost, lists weighted by their page size. */
+  readonly queryMaxCost: number;
+  /** Limits: aliased fields in one operation. */
+  readonly queryMaxAliases: number;
+  /** Limits: operations in one HTTP request (1: batching refused). */
+  readonly queryMaxBatch: number;
+  /** Requests per minute per signed-in user, per instance (0: off). */
+  readonly rateLimitPerMinute: number;
+  /** Requests per minute per IP address without a valid token, per instance (0: off). */
+  readonly rateLimitIpPerMinute: number;
+  /** Origins allowed to call /graphql from a browser (CORS); none by default. */
+  readonly corsOrigins: readonly string[];
+  /** Reverse proxies in front whose X-Forwarded-For is believed (express's `trust proxy` hop count). */
+  readonly trustProxy: number;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +132,15 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     webhookPollMs: int(env, 'WEBHOOK_POLL_MS', 1000, 20, 600_000),
     metricsEnabled: bool(env, 'METRICS_ENABLED', true),
+    queryMaxDepth: int(env, 'QUERY_MAX_DEPTH', 12, 2, 100),
+    queryMaxCost: int(env, 'QUERY_MAX_COST', 50_000, 10, 100_000_000),
+    queryMaxAliases: int(env, 'QUERY_MAX_ALIASES', 30, 0, 10_000),
+    queryMaxBatch: int(env, 'QUERY_MAX_BATCH', 1, 1, 100),
+    // Off outside production: tests and benchmarks send thousands of requests a minute from one user.
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', production ? 600 : 0, 0, 1_000_000),
+    rateLimitIpPerMinute: int(env, 'RATE_LIMIT_IP_PER_MINUTE', production ? 120 : 0, 0, 1_000_000),
+    corsOrigins: corsOrigins(env),
+    trustProxy: int(env, 'TRUST_PROXY', 0, 0, 10),
   };
 }
 
@@ -129,6 +154,27 @@ function exAnteThresholds(env: Env): Pick<Config, 'exAnteSupportMin' | 'exAnteRe
     );
   }
   return { exAnteSupportMin, exAnteRevisionMin };
+}
+
+/** CORS_ORIGINS: comma-separated origins such as https://portal.example.gov.cn (scheme, host, optional port). */
+function corsOrigins(env: Env): string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins like https://portal.example.org (no path, no trailing slash, no *), got "${origin}"`,
+      );
+    }
+    return origin;
+  });
 }
 
 function jwtSecret(env: Env, production: boolean): string | undefined {

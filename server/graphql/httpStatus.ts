@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../shared/context';
+import { LIMIT_ERROR_CODES } from './limits';
 
 const LEGACY = 'application/json';
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -10,6 +11,7 @@ const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT', // variable coercion
   'OPERATION_RESOLUTION_FAILURE',
+  ...LIMIT_ERROR_CODES,
 ]);
 
 interface AcceptEntry {
