@@ -22,7 +22,7 @@ import { errorLoggingPlugin, formatError } from './graphql/errors';
 import { legacyJsonStatusPlugin } from './graphql/httpStatus';
 import { jitGateway } from './graphql/jit';
 import { batchLimit, bodyErrors, limitsPlugin } from './graphql/limits';
-import { rateLimit } from './graphql/rateLimit';
+import { RateLimiter, rateLimit } from './graphql/rateLimit';
 import { buildApiSchema } from './graphql/schema';
 import { attachSubscriptions } from './graphql/ws';
 import { EventFeed } from './modules/events/events.feed';
@@ -76,6 +76,14 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
   if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   const server = createServer(app);
+  const limits = {
+    maxDepth: config.queryMaxDepth,
+    maxCost: config.queryMaxCost,
+    maxAliases: config.queryMaxAliases,
+    maxBatch: config.queryMaxBatch,
+  };
+  // One count per user for HTTP requests and WebSocket sign-ins and subscriptions.
+  const limiter = new RateLimiter();
   const subscriptions = attachSubscriptions(server, schema, {
     orm,
     log,
@@ -83,9 +91,15 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     exAnte,
     services,
     connectionInitWaitTimeoutMs: config.wsInitTimeoutMs,
+    limits,
+    ratePerUser: config.rateLimitPerMinute,
+    limiter,
+    maxSubscriptions: config.wsMaxSubscriptions,
   });
 
-  const aggregates = new AggregateResponseCache(config.aggregateCacheEntries, orm, auth);
+  const aggregates = new AggregateResponseCache(config.aggregateCacheEntries, orm, auth, (name, seconds) =>
+    metrics?.observeCacheHit(name, seconds),
+  );
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     introspection: config.introspection,
@@ -109,12 +123,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
         },
       },
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin({
-        maxDepth: config.queryMaxDepth,
-        maxCost: config.queryMaxCost,
-        maxAliases: config.queryMaxAliases,
-        maxBatch: config.queryMaxBatch,
-      }),
+      limitsPlugin(limits),
       aggregates.plugin(),
       errorLoggingPlugin,
       ...(metrics ? [metrics.plugin()] : []),
@@ -169,7 +178,7 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
       sqlStatsStorage.run(stats, next);
     },
     cors(config.corsOrigins),
-    rateLimit({ perUser: config.rateLimitPerMinute, perIp: config.rateLimitIpPerMinute }, auth),
+    rateLimit({ perUser: config.rateLimitPerMinute, perIp: config.rateLimitIpPerMinute }, auth, limiter),
     express.json({ limit: '1mb' }),
     batchLimit(config.queryMaxBatch),
     aggregates.middleware,

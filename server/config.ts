@@ -39,6 +39,8 @@ export interface Config {
   readonly aggregateCacheEntries: number;
   /** Subscriptions: how long a new WebSocket may take to send connection_init, in ms (then closed with 4408). */
   readonly wsInitTimeoutMs: number;
+  /** Subscriptions: operations one WebSocket connection may have running at once (README, "Limits"). */
+  readonly wsMaxSubscriptions: number;
   /** Webhooks: deliver from this instance (every instance may; a lock keeps each attempt to one). */
   readonly webhooksEnabled: boolean;
   /** Webhooks: allow endpoints on loopback and private networks (off in production; tests turn it on). */
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     eventsMaxBuffer: int(env, 'EVENTS_MAX_BUFFER', 10_000, 10, 1_000_000),
     aggregateCacheEntries: int(env, 'AGGREGATE_CACHE_ENTRIES', 200, 0, 100_000),
     wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10_000, 50, 120_000),
+    wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 20, 1, 1000),
     webhooksEnabled: bool(env, 'WEBHOOKS_ENABLED', true),
     webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE', false),
     webhookMaxAttempts: int(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),

@@ -65,15 +65,23 @@ function requestKey(body: Request, viewer: Viewer | null): string | undefined {
  * for that scope is ever stored, so a hit answers exactly what executing it would. Measured on the province funnel
  * (4,401 groups, 876 KB): executing costs ~45 ms of Node CPU, a hit ~2 ms.
  */
+/** A stored answer: the bytes Apollo sent, and the operation's name for the metrics. */
+interface Stored {
+  answer: Buffer;
+  operationName: string | undefined;
+}
+
 export class AggregateResponseCache {
-  private readonly cache: AggregateCache<Buffer>;
+  private readonly cache: AggregateCache<Stored>;
 
   constructor(
     maxEntries: number,
     private readonly orm: MikroORM<PostgreSqlDriver>,
     private readonly auth: AuthSettings,
+    /** Told of every answer served from the cache (it bypasses Apollo and so its plugins), for the metrics. */
+    private readonly onHit?: (operationName: string | undefined, seconds: number) => void,
   ) {
-    this.cache = new AggregateCache<Buffer>(maxEntries);
+    this.cache = new AggregateCache<Stored>(maxEntries);
   }
 
   /** Express middleware (after the JSON body parser, before Apollo): answers hits, passes everything else on. */
@@ -91,14 +99,17 @@ export class AggregateResponseCache {
     }
     const key = requestKey(body, viewer);
     if (key === undefined || !this.cache.has(key)) return next();
+    const started = process.hrtime.bigint();
     dataGeneration({ em: this.orm.em.fork() }).then(
       (generation) => {
-        const answer = this.cache.get(key, generation);
-        if (answer === undefined) return next();
+        const stored = this.cache.get(key, generation);
+        if (stored === undefined) return next();
+        const { answer, operationName } = stored;
         res.setHeader('content-type', 'application/json; charset=utf-8');
         res.setHeader('content-length', answer.length);
         res.setHeader(CACHE_HEADER, 'hit');
         res.end(answer);
+        this.onHit?.(operationName, Number(process.hrtime.bigint() - started) / 1e9);
       },
       () => next(),
     );
@@ -112,9 +123,11 @@ export class AggregateResponseCache {
         if (!cache.enabled) return;
         let key: string | undefined;
         let generation: string | undefined;
+        let operationName: string | undefined;
         return {
           async responseForOperation({ operation, request, contextValue }) {
             if (!onlyAggregates(operation)) return null;
+            operationName = operation.name?.value;
             key = requestKey(request as Request, contextValue.viewer);
             generation = await dataGeneration(contextValue);
             return null;
@@ -124,7 +137,9 @@ export class AggregateResponseCache {
             response.http.headers.set(CACHE_HEADER, 'miss');
             const { data, errors } = response.body.singleResult;
             // The bytes Apollo sends for an answer without errors (its prettyJSONStringify of { data }).
-            if (data && !errors?.length) cache.set(key, generation, Buffer.from(`${JSON.stringify({ data })}\n`));
+            if (data && !errors?.length) {
+              cache.set(key, generation, { answer: Buffer.from(`${JSON.stringify({ data })}\n`), operationName });
+            }
           },
         };
       },

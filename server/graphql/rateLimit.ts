@@ -12,54 +12,67 @@ export interface RateLimits {
 const WINDOW_MS = 60_000;
 
 /**
- * A fixed one-minute window per signed-in user (by user id) and per IP address for everyone else, counted in this
- * instance's memory: behind a load balancer each instance counts its own share (README, "Limits"). A request over
- * the limit is answered 429 with a RATE_LIMITED GraphQL error and `Retry-After`, before Apollo sees it.
+ * A fixed one-minute window of request counts per key, held in this instance's memory: behind a load balancer each
+ * instance counts its own share (README, "Limits"). HTTP requests and WebSocket sign-ins and subscriptions draw on
+ * the same counts, so a user cannot double the budget by switching transports.
  */
-export function rateLimit(limits: RateLimits, auth: AuthSettings, now: () => number = Date.now): RequestHandler {
-  let windowStart = now();
-  let counts = new Map<string, number>();
-  return (req, res, next) => {
-    const t = now();
-    if (t - windowStart >= WINDOW_MS) {
+export class RateLimiter {
+  private windowStart: number;
+  private counts = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.windowStart = now();
+  }
+
+  /** Counts one request for `key`; null when it is within `limit` (0: no limit), else the seconds until the next window. */
+  take(key: string, limit: number): number | null {
+    if (limit <= 0) return null;
+    const t = this.now();
+    if (t - this.windowStart >= WINDOW_MS) {
       // A new window: dropping the whole map keeps memory bounded by one minute's distinct callers.
-      windowStart = t - ((t - windowStart) % WINDOW_MS);
-      counts = new Map();
+      this.windowStart = t - ((t - this.windowStart) % WINDOW_MS);
+      this.counts = new Map();
     }
-    let key: string;
-    let limit: number;
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    if (count <= limit) return null;
+    return Math.max(1, Math.ceil((this.windowStart + WINDOW_MS - t) / 1000));
+  }
+}
+
+/** The error a request over its limit is answered with (HTTP 429, or a WebSocket operation's error). */
+export function rateLimitedError(who: 'this user' | 'this address', limit: number, retryAfter: number) {
+  return {
+    message: `Too many requests: ${who} may send ${limit} per minute. Try again in ${retryAfter} s.`,
+    extensions: { code: 'RATE_LIMITED', limitPerMinute: limit, retryAfterSeconds: retryAfter },
+  };
+}
+
+/**
+ * Per signed-in user (by user id) and per IP address for everyone else. A request over the limit is answered 429
+ * with a RATE_LIMITED GraphQL error and `Retry-After`, before Apollo sees it.
+ */
+export function rateLimit(
+  limits: RateLimits,
+  auth: AuthSettings,
+  limiter: RateLimiter = new RateLimiter(),
+): RequestHandler {
+  return (req, res, next) => {
+    if (limits.perUser <= 0 && limits.perIp <= 0) return next();
     let viewerId: number | undefined;
     try {
       viewerId = viewerFromAuthorization(req.headers.authorization, auth)?.id;
     } catch {
       viewerId = undefined; // an invalid token is refused by the API itself; it counts against its IP here
     }
-    if (viewerId !== undefined) {
-      key = `u:${viewerId}`;
-      limit = limits.perUser;
-    } else {
-      key = `ip:${req.ip ?? req.socket.remoteAddress ?? ''}`;
-      limit = limits.perIp;
-    }
-    if (limit <= 0) return next();
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
-    if (count <= limit) return next();
-    const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - t) / 1000));
-    const who = viewerId !== undefined ? 'this user' : 'this address';
+    const byUser = viewerId !== undefined;
+    const limit = byUser ? limits.perUser : limits.perIp;
+    const retryAfter = limiter.take(byUser ? `u:${viewerId}` : `ip:${req.ip ?? req.socket.remoteAddress ?? ''}`, limit);
+    if (retryAfter === null) return next();
     res
       .status(429)
       .set('Retry-After', String(retryAfter))
       .type('application/json')
-      .send(
-        JSON.stringify({
-          errors: [
-            {
-              message: `Too many requests: ${who} may send ${limit} per minute. Try again in ${retryAfter} s.`,
-              extensions: { code: 'RATE_LIMITED', limitPerMinute: limit, retryAfterSeconds: retryAfter },
-            },
-          ],
-        }),
-      );
+      .send(JSON.stringify({ errors: [rateLimitedError(byUser ? 'this user' : 'this address', limit, retryAfter)] }));
   };
 }

@@ -73,6 +73,25 @@ describe('dashboard answers are reused while the data generation stands still', 
     expect(pairs[0]?.first.statements).toBeGreaterThan(1);
   });
 
+  test('answers served from the cache are counted and timed in /metrics like executed ones', async () => {
+    const analyst = await w.as('analyst');
+    const named = FUNDS.replace('query(', 'query CachedFunds(');
+    const pairs = await repeats(analyst, named, { fd: w.fd });
+    const served = pairs.flatMap((p) => [p.first, p.second]);
+    const hits = served.filter((r) => r.headers.get('x-aggregate-cache') === 'hit').length;
+    expect(hits).toBeGreaterThanOrEqual(1);
+    const text = await (await fetch(`${api.url}/metrics`)).text();
+    const sample = (series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1] ?? Number.NaN,
+      );
+    expect(sample('graphql_aggregate_cache_hits_total{operation="CachedFunds"}')).toBe(hits);
+    expect(sample('graphql_request_duration_seconds_count{operation="CachedFunds",type="query"}')).toBe(served.length);
+  });
+
   test('a committed write is in the next answer, on this instance and on another one sharing the database', async () => {
     const { token } = await createUser(api, { roles: ['ANALYST'], fiscalDivisionCode: w.fd });
     const analyst = api.as(token);

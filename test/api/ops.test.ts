@@ -1,4 +1,6 @@
+import { Migration } from '@mikro-orm/migrations';
 import pino from 'pino';
+import { migrationsList } from '../../server/db/migrations';
 import { createOrm } from '../../server/db/orm';
 import { ReadinessCheck } from '../../server/ops/readiness';
 import { startApi, type TestApi } from '../helpers/api';
@@ -112,5 +114,39 @@ describe('the readiness check', () => {
     const r = await check.check();
     expect(r.ready).toBe(false);
     expect(r).toMatchObject({ reason: expect.stringContaining('database unreachable') });
+  });
+
+  it('is unavailable while a migration of this release has not been applied to the database', async () => {
+    const url = process.env.YARDSTICK_TEST_DB_URL;
+    if (!url) throw new Error('YARDSTICK_TEST_DB_URL is not set');
+    const log = pino({ level: 'silent' });
+    // This code's release carries one migration more than the shared test database has applied.
+    class Migration20991231000000_next extends Migration {
+      async up(): Promise<void> {
+        this.addSql('select 1');
+      }
+    }
+    const orm = await createOrm({
+      url,
+      poolMax: 1,
+      log,
+      migrations: [...migrationsList, { name: 'Migration20991231000000_next', class: Migration20991231000000_next }],
+    });
+    try {
+      const check = new ReadinessCheck(orm, log);
+      expect(await check.check()).toEqual({
+        ready: false,
+        reason: 'migrations pending: Migration20991231000000_next',
+      });
+      // The same code with the checked-in list is ready on the same database.
+      const current = await createOrm({ url, poolMax: 1, log });
+      try {
+        expect(await new ReadinessCheck(current, log).check()).toEqual({ ready: true });
+      } finally {
+        await current.close(true);
+      }
+    } finally {
+      await orm.close(true);
+    }
   });
 });
