@@ -112,7 +112,8 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     // README, "Limits": an array body is refused by batchLimit below unless QUERY_MAX_BATCH allows it.
     allowBatchedHttpRequests: config.queryMaxBatch > 1,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Requests in flight get 8 s to finish on SIGTERM, then their connections are closed; main.ts exits 1 at 10 s.
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 8_000 }),
       {
         async serverWillStart() {
           return {
