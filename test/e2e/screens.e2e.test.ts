@@ -1,3 +1,4 @@
+import { zhDomain } from '../../admin/src/i18n/zh-domain';
 import { demoPassword } from '../../server/db/seeders/users';
 import {
   type ConsoleSession,
@@ -76,6 +77,24 @@ describeInBrowser('the console in Chromium: dashboard, projects, targets, users'
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(1);
     await screenshot(page, 'projects');
+
+    // 导出: a CSV Excel opens as UTF-8 (a BOM), under the list's Chinese column labels, enums in Chinese.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^项目.*-\d{4}-\d{2}-\d{2}\.csv$/);
+    const stream = await file.createReadStream();
+    let bytes = Buffer.alloc(0);
+    for await (const chunk of stream) bytes = Buffer.concat([bytes, chunk as Buffer]);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]?.split(',').slice(0, 2)).toEqual([
+      zhDomain.resources.projects.fields.code,
+      zhDomain.resources.projects.fields.name,
+    ]);
+    expect(lines.find((l) => l.includes('城乡最低生活保障资金'))).toContain(zhDomain.enums.BudgetType.GENERAL_PUBLIC);
+    expect(lines.length - 1).toBeGreaterThanOrEqual(await rows.count());
+
     await page.locator('input[name="q"]').fill('城乡最低生活保障资金');
     await page.locator('table tbody tr', { hasText: '城乡最低生活保障资金' }).first().click();
     await page.waitForURL(/#\/projects\/[^/]+\/show/);

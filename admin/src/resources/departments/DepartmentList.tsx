@@ -8,6 +8,7 @@ import {
   TextField,
   useTranslate,
 } from 'react-admin';
+import { useCsvExporter } from '../../useCsvExporter';
 
 const KINDS = ['ADMINISTRATIVE', 'INSTITUTION'];
 
@@ -22,8 +23,17 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />, <KindInput key="ki
 
 /** 预算部门 list: read only, searchable by code or name. */
 export function DepartmentList() {
+  const exporter = useCsvExporter('departments', [
+    { source: 'code' },
+    { source: 'name' },
+    { source: 'kind', enumName: 'DepartmentKind' },
+    { source: 'parent.name' },
+    { source: 'managingDivision.name' },
+    { source: 'industryPilot' },
+    { source: 'createdAt', value: (r) => (r.createdAt ? String(r.createdAt).slice(0, 10) : '') },
+  ]);
   return (
-    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25} exporter={exporter}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DataTable, List, SearchInput, SelectInput } from 'react-admin';
+import { useCsvExporter } from '../../useCsvExporter';
 import {
   DepartmentInput,
   dateTime,
@@ -86,8 +87,29 @@ function filters() {
 
 /** 绩效目标: read only; filtered by year, review status, grade, department and kind. */
 export function TargetList() {
+  const reviews = hasPermission('ReadReviews');
+  const exporter = useCsvExporter('performanceTargets', [
+    { source: 'fiscalYear' },
+    { source: 'kind', enumName: 'TargetKind' },
+    {
+      source: 'project.name',
+      value: (r) => (r.region ? `${r.project?.name ?? ''}（${r.region.name}）` : (r.project?.name ?? '')),
+    },
+    { source: 'department.name' },
+    { source: 'funds', money: true },
+    ...(reviews ? [{ source: 'status', enumName: 'TargetStatus' }] : []),
+    { source: 'grade', enumName: 'Grade' },
+    ...(reviews ? [{ source: 'reviewRound' }] : []),
+    {
+      source: 'quantificationRatio',
+      value: (r) => (typeof r.quantificationRatio === 'number' ? `${(r.quantificationRatio * 100).toFixed(1)}%` : ''),
+    },
+    reviews
+      ? { source: 'submittedAt', value: (r) => (r.submittedAt ? dateTime(r.submittedAt) : '') }
+      : { source: 'updatedAt', value: (r) => dateTime(r.updatedAt) },
+  ]);
   return (
-    <List filters={filters()} sort={{ field: 'fiscalYear', order: 'DESC' }} perPage={25}>
+    <List filters={filters()} sort={{ field: 'fiscalYear', order: 'DESC' }} perPage={25} exporter={exporter}>
       <TargetDataTable />
     </List>
   );

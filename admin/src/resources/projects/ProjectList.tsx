@@ -1,4 +1,5 @@
 import { DataTable, List, SearchInput, SelectInput, TextField } from 'react-admin';
+import { useCsvExporter } from '../../useCsvExporter';
 import { DepartmentInput, EnumChip, EnumInput, fiscalYearChoices } from './shared';
 
 const filters = [
@@ -11,8 +12,20 @@ const filters = [
 
 /** 项目库: read only, filtered by department, budget type, fiscal year (a budget of that year) and phase. */
 export function ProjectList() {
+  const exporter = useCsvExporter('projects', [
+    { source: 'code' },
+    { source: 'name' },
+    { source: 'department.name' },
+    { source: 'budgetType', enumName: 'BudgetType' },
+    { source: 'phase', enumName: 'ProjectPhase' },
+    { source: 'attribute', enumName: 'ProjectAttribute' },
+    { source: 'category' },
+    { source: 'startYear' },
+    { source: 'termYears' },
+    { source: 'managingDivision.name' },
+  ]);
   return (
-    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25} exporter={exporter}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name">

@@ -1,5 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput, useTranslate } from 'react-admin';
+import { useCsvExporter } from '../../useCsvExporter';
 import { DepartmentInput, dateTime, EnumInput, hasPermission } from '../projects/shared';
 
 export interface UserRecord {
@@ -40,8 +41,18 @@ const filters = [
 export function UserList() {
   const translate = useTranslate();
   const contact = hasPermission('ReadContactData');
+  const exporter = useCsvExporter('users', [
+    { source: 'loginName' },
+    { source: 'displayName' },
+    { source: 'roles', enumName: 'Role' },
+    { source: 'scope', enumName: 'ScopeKind' },
+    { source: 'department.name', value: (r) => r.department?.name ?? r.financeDivision?.name ?? '' },
+    ...(contact ? [{ source: 'email' }, { source: 'phone' }] : []),
+    { source: 'active' },
+    { source: 'createdAt', value: (r) => dateTime(r.createdAt) },
+  ]);
   return (
-    <List filters={filters} sort={{ field: 'loginName', order: 'ASC' }} perPage={25}>
+    <List filters={filters} sort={{ field: 'loginName', order: 'ASC' }} perPage={25} exporter={exporter}>
       <DataTable<UserRecord> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="loginName" sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="displayName" />
