@@ -177,6 +177,46 @@ describe('the admission queue: propose, pre-check, approve', () => {
     ]);
   });
 
+  it('a MODIFY clears an optional field with null, keeps omitted ones, and may not clear a required one', async () => {
+    const w = await world();
+    const refused = await w.preparer.gql(PROPOSE, {
+      input: {
+        type: 'MODIFY',
+        indicatorId: w.sweeping,
+        reason: '单位调整',
+        definition: { name: null, defaultUnit: null },
+      },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'definition.name' });
+    expect(refused.errors?.[0]?.message).toContain('name cannot be cleared');
+    const { request } = await propose(w.preparer, {
+      type: 'MODIFY',
+      indicatorId: w.sweeping,
+      definition: { level2NodeId: null, explanation: '机械化清扫面积/应清扫面积', dataSource: '城市管理局作业台账' },
+    });
+    // An edit of the draft clears what it had set, too.
+    const edited = await act(w.preparer, UPDATE, {
+      id: request.id,
+      input: { version: request.version, definition: { explanation: null, referenceValue: '95' } },
+    });
+    const review = await toReview(w, edited);
+    const approved = await act(w.bureau, APPROVE, { id: request.id, version: review.version });
+    const [v2] = await api.sql<Record<string, unknown>>(
+      `select name, default_unit, level1node_id, level2node_id, explanation, reference_value, data_source
+         from indicator where id = ?`,
+      [Number(approved.resultIndicator?.id)],
+    );
+    expect(v2).toEqual({
+      name: '主次干道机械化清扫率',
+      default_unit: '%',
+      level1node_id: Number(w.output),
+      level2node_id: null,
+      explanation: null,
+      reference_value: '95',
+      data_source: '城市管理局作业台账',
+    });
+  });
+
   it('retires a published indicator', async () => {
     const w = await world();
     const { request } = await propose(w.preparer, { type: 'RETIRE', indicatorId: w.sweeping });

@@ -59,13 +59,39 @@ export function definitionOf(i: IndicatorEntity): Proposal {
   };
 }
 
-/** The given fields of an input laid over a definition; a new level 1 alone clears level 2 and vice versa. */
+/** Optional fields of a definition: null in a MODIFY (or in an edit of a request) clears them. */
+const CLEARABLE = new Set<string>([
+  'level2NodeId',
+  'explanation',
+  'calculationMethod',
+  'scoringRule',
+  'defaultUnit',
+  'referenceValue',
+  'dataSource',
+]);
+
+/**
+ * The given fields of an input laid over a definition: a value replaces the field, null clears an optional field
+ * (CLEARABLE), an omitted field is kept. Null for a field the definition must have is refused when the base has it
+ * (a MODIFY cannot clear the name) and means "not given" when it has not (an ADMIT, whose rules then ask for it).
+ * A new level 1 alone clears level 2 and vice versa.
+ */
 export function mergeDefinition(base: Proposal, input: IndicatorDefinitionInput | undefined): Proposal {
   const merged: Proposal = { ...base };
   if (!input) return merged;
   for (const f of FIELDS) {
     const v = input[f];
-    if (v !== undefined && v !== null) merged[f] = typeof v === 'string' ? v.trim() : v;
+    if (v === undefined) continue;
+    if (v === null) {
+      if (CLEARABLE.has(f)) merged[f] = null;
+      // Level 1 follows from a level 2 given with it.
+      else if (f === 'level1NodeId' && input.level2NodeId) continue;
+      else if (base[f] !== undefined && base[f] !== null) {
+        throw bad(`${f} cannot be cleared: it is required. Omit it to keep the current value.`, f);
+      }
+      continue;
+    }
+    merged[f] = typeof v === 'string' ? v.trim() : v;
   }
   if (input.level1NodeId && !input.level2NodeId) merged.level2NodeId = null;
   if (input.level2NodeId && !input.level1NodeId) merged.level1NodeId = null;

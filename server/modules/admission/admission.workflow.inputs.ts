@@ -20,7 +20,7 @@ registerEnumType(PrecheckDecision, {
 
 @InputType({
   description:
-    'A proposed indicator definition (拟入库指标). For ADMIT the name, scope, category, dimension, comparator and value type are required; for MODIFY only the fields that change.',
+    'A proposed indicator definition (拟入库指标). For ADMIT the name, scope, category, dimension, comparator and value type are required; for MODIFY (and when editing a request) only the fields that change: a value replaces the field, null clears an optional one (level 2, explanation, calculation method, scoring rule, unit, reference value, data source), an omitted field is kept.',
 })
 export class IndicatorDefinitionInput {
   @Field({ nullable: true, description: 'Indicator name (指标名称).' })

@@ -4,6 +4,7 @@
  * code (e.g. CONFLICT) reach the notification unchanged.
  */
 import { freshSession, GraphQLRequestError, graphql } from '../../session';
+import type { Definition } from './definition';
 
 export async function api<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
   const session = await freshSession();
@@ -53,25 +54,7 @@ export const submit = (id: string, version: number) =>
     { id, version },
   );
 
-/** The fields of an indicator definition, as proposed and as published. */
-export const DEFINITION_KEYS = [
-  'name',
-  'scope',
-  'categoryId',
-  'level1NodeId',
-  'level2NodeId',
-  'valueType',
-  'defaultComparator',
-  'defaultUnit',
-  'visibility',
-  'explanation',
-  'calculationMethod',
-  'dataSource',
-  'scoringRule',
-  'referenceValue',
-] as const;
-export type DefinitionKey = (typeof DEFINITION_KEYS)[number];
-export type Definition = Partial<Record<DefinitionKey, string | null>>;
+export { DEFINITION_KEYS, type Definition, type DefinitionKey } from './definition';
 
 export interface SimilarIndicator {
   similarity: number;

@@ -44,6 +44,7 @@ import {
   submit,
 } from '../indicatorChangeRequests/api';
 import { EnumLabel, StatusChip, useEnumChoices, useLevel1Choices, useLevel2Choices } from './common';
+import { changedFields } from './proposal';
 
 export type ProposalValues = Definition & { reason?: string; exampleProject?: string };
 
@@ -64,17 +65,6 @@ function definitionOf(values: ProposalValues): Definition {
 }
 
 /** The keys whose value differs from the published definition (what a MODIFY sends). */
-export function changedFields(initial: Definition, values: ProposalValues): Definition {
-  const out: Definition = {};
-  for (const key of DEFINITION_KEYS) {
-    const before = initial[key] ?? '';
-    const after = values[key] ?? '';
-    // The API lays the given fields over the published definition and ignores null: a MODIFY cannot clear one.
-    if (String(before) !== String(after) && after !== '') out[key] = String(after);
-  }
-  return out;
-}
-
 function DefinitionInputs() {
   const translate = useTranslate();
   const scopes = useEnumChoices('IndicatorScope');
