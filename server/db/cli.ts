@@ -7,7 +7,9 @@ import { buildApiSchema } from '../graphql/schema';
 import { createLogger } from '../logger';
 import { createAdministrator } from '../modules/identity/identity.admin';
 import { renderFieldMatrix, renderRolePermissions } from '../modules/identity/identity.matrix';
+import { BackupError, exportEmbedded, importEmbedded, SERVER_BACKUP_HINT } from './backup';
 import { openDatabase } from './database';
+import { DataDirBusyError } from './dataDirLock';
 import { generate, isScale, SCALES } from './generate';
 import { progressBar, summary } from './generate/progress';
 import { migrate } from './orm';
@@ -22,7 +24,13 @@ const usage = `usage: node dist/server/db/cli.js <command>
   schema:print       write schema/schema.graphql
   docs:matrix        rewrite the README's role/permission table and field matrix from the code
   create-admin --login NAME --name "DISPLAY NAME" --fiscal-division CODE [--division-name "郑州市本级"]
-                     create an ADMIN user; the password is read from ADMIN_PASSWORD or the first line of stdin`;
+                     create an ADMIN user; the password is read from ADMIN_PASSWORD or the first line of stdin
+  export [--out FILE] [--data-dir DIR]
+                     copy the embedded database (DATA_DIR) into one file (default yardstick-data-<time>.tar.gz);
+                     the server must be stopped
+  import --in FILE [--data-dir DIR] [--force]
+                     restore such a file into an empty DATA_DIR (--force replaces what is there once the file has
+                     loaded and been checked); the server must be stopped`;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -54,6 +62,10 @@ async function main(command: string | undefined): Promise<void> {
         (_m, a, b) => `${a}${renderFieldMatrix()}${b}`,
       );
     writeFileSync(readme, text);
+    return;
+  }
+  if (command === 'export' || command === 'import') {
+    await backup(command, config.databaseUrl, option('--data-dir') ?? config.dataDir);
     return;
   }
   if (command === 'schema:print') {
@@ -118,6 +130,35 @@ async function main(command: string | undefined): Promise<void> {
     }
   } finally {
     await db.close();
+  }
+}
+
+/** db:export / db:import (server/db/backup.ts): a refusal is a message and exit code 2, not a stack trace. */
+async function backup(command: 'export' | 'import', databaseUrl: string | undefined, dataDir: string): Promise<void> {
+  const refuse = (message: string) => {
+    process.stderr.write(`${command}: ${message}\n`);
+    process.exitCode = 2;
+  };
+  if (databaseUrl) return refuse(SERVER_BACKUP_HINT);
+  try {
+    if (command === 'export') {
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+      const r = await exportEmbedded(dataDir, option('--out') ?? `yardstick-data-${stamp}.tar.gz`);
+      process.stdout.write(
+        `exported ${dataDir} (${r.migrations} migrations) to ${r.file} (${(r.bytes / 1e6).toFixed(1)} MB)\n`,
+      );
+    } else {
+      const input = option('--in');
+      if (!input) return refuse('--in FILE is required (a file written by db:export)');
+      const r = await importEmbedded(dataDir, input, { force: process.argv.includes('--force') });
+      process.stdout.write(
+        `imported ${input} into ${r.dataDir} (${r.migrations} migrations${r.replaced ? `, replaced ${r.replaced} entries` : ''}); ` +
+          'the next start applies any newer migrations\n',
+      );
+    }
+  } catch (err) {
+    if (err instanceof BackupError || err instanceof DataDirBusyError) return refuse(err.message);
+    throw err;
   }
 }
 

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { lockDataDir } from './dataDirLock';
 
 /**
  * The embedded PostgreSQL (PGlite, PostgreSQL compiled to WASM) that `npm start` and the tests use when no
@@ -18,8 +20,24 @@ export async function startEmbedded(
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    // Two processes on one data directory would corrupt it; db:export and db:import check this lock too.
+    const [script, command] = process.argv.slice(1);
+    release = lockDataDir(
+      dataDir,
+      `a Yardstick process (${[basename(script ?? 'node'), command].join(' ').trim()})`,
+      false,
+    );
+  }
+  let db: Awaited<ReturnType<typeof PGlite.create>>;
+  try {
+    db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  } catch (err) {
+    release();
+    throw err;
+  }
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
@@ -34,6 +52,7 @@ export async function startEmbedded(
     async stop() {
       await server.stop();
       await db.close();
+      release();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Role } from '../../server/modules/identity';
 import { verifyWebhookSignature } from '../../server/modules/webhooks';
 import { type Client, startApi, type TestApi, uniq } from '../helpers/api';
+import { acquireExclusive, WEBHOOK_DELIVERY } from '../helpers/exclusive';
 import { type Receiver, startReceiver, waitFor } from '../helpers/receiver';
 import { createUser } from '../helpers/users';
 import { buildIndicatorLibrary, signIn } from '../helpers/world';
@@ -16,6 +17,13 @@ const ENV = {
   WEBHOOK_TIMEOUT_MS: '1000',
 };
 const SECRET = 'whsec-test-0123456789-abcd';
+
+// Delivering instances claim every due delivery on the shared database: no other file delivers while this one does.
+let release: () => void = () => undefined;
+beforeAll(async () => {
+  release = await acquireExclusive(WEBHOOK_DELIVERY);
+});
+afterAll(() => release());
 
 interface Endpoint {
   id: string;

@@ -27,23 +27,28 @@ function entry(): string {
 
 /**
  * Starts the API as a separate process on a free loopback port against `databaseUrl` and waits until it listens.
- * Extra environment (EVENTS_POLL_MS, JWT_SECRET, ...) comes from `env`; `options.nodeArgs` go before the script
- * (e.g. `--cpu-prof` for the benchmarks, which NODE_OPTIONS does not accept).
+ * With `databaseUrl` null the process runs as `npm start` does without DATABASE_URL: on the embedded PGlite in the
+ * `DATA_DIR` that `env` names. Extra environment (EVENTS_POLL_MS, JWT_SECRET, ...) comes from `env`;
+ * `options.nodeArgs` go before the script (e.g. `--cpu-prof` for the benchmarks, which NODE_OPTIONS does not
+ * accept); `options.startTimeoutMs` (30 s) bounds the wait for "listening" (a first embedded start runs initdb and
+ * loads the demo data).
  */
 export async function startServerProcess(
-  databaseUrl: string,
+  databaseUrl: string | null,
   env: Record<string, string> = {},
-  options: { nodeArgs?: string[] } = {},
+  options: { nodeArgs?: string[]; startTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
+  if (databaseUrl === null && !env.DATA_DIR) throw new Error('an embedded server process needs DATA_DIR in env');
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry()], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
+      // On a server (the shared test database) no demo data; embedded, DEMO_DATA keeps its default, as `npm start`.
+      ...(databaseUrl === null ? {} : { DATABASE_URL: databaseUrl, DEMO_DATA: 'false' }),
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      DEMO_DATA: 'false',
       // Test files share one database: a process of one file must not claim (and, refusing loopback receivers,
       // fail) the webhook deliveries of another. Tests that deliver turn it on.
       WEBHOOKS_ENABLED: 'false',
@@ -55,7 +60,10 @@ export async function startServerProcess(
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the server did not start in 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`the server did not start in ${startTimeoutMs / 1000} s:\n${out}`));
+    }, startTimeoutMs);
     const check = () => {
       const match = /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"Yardstick is listening"/.exec(out);
       if (match?.[1]) {
