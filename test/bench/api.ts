@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { Client as PgClient, Pool } from 'pg';
 import { hashPassword } from '../../server/modules/identity';
 import { type ServerProcess, startServerProcess } from '../helpers/processes';
+import { ADMIN_URL, admin, dbUrl, fmt, logger, percentile, runChild } from './common';
 import { startCountingProxy } from './pgcount';
 
 /**
@@ -31,8 +32,6 @@ import { startCountingProxy } from './pgcount';
  * BENCH_KEEP_DATABASES (true: do not drop them).
  */
 
-const ADMIN_URL =
-  process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS || 3);
 const PROVINCE = !/^(0|false|no|off)$/i.test(process.env.BENCH_PROVINCE ?? '');
@@ -48,23 +47,7 @@ const SEARCH = '率';
 const ROOT = resolve(__dirname, '../../..');
 const RESULTS_DIR = resolve(ROOT, 'bench-results');
 
-const log = (line: string) => process.stderr.write(`[bench:api ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-
-function dbUrl(name: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin<T>(fn: (c: PgClient) => Promise<T>): Promise<T> {
-  const c = new PgClient({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const log = logger('bench:api');
 
 function pin(pid: number | undefined, core: number): void {
   if (pid === undefined) return;
@@ -73,16 +56,6 @@ function pin(pid: number | undefined, core: number): void {
   } catch {
     log(`taskset failed for pid ${pid}: running unpinned`);
   }
-}
-
-function runChild(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${args.join(' ')} exited ${code}:\n${out}`))));
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -482,11 +455,6 @@ function cpuSecondsOf(pid: number | undefined): number {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 function summarize(latencies: number[], errors: number, seconds: number): Measure {
   const sorted = Float64Array.from(latencies).sort();
   const arr = Array.from(sorted);
@@ -695,11 +663,6 @@ interface ShapeResult {
   sql?: Measure;
   check?: { yardstick: Record<string, unknown>; postgraphile?: Record<string, unknown> };
 }
-
-const fmt = (n: number | undefined, d = 1) =>
-  n === undefined || !Number.isFinite(n)
-    ? '—'
-    : n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 function table(results: ShapeResult[]): string {
   const lines = [

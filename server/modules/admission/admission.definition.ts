@@ -153,9 +153,15 @@ const PREFIX: Record<IndicatorScope, string> = {
   [IndicatorScope.DEPARTMENT]: 'BM',
 };
 
+/** The advisory-lock class of indicator code assignment (two-key form: apart from the outbox's single-key lock). */
+const CODE_LOCK_CLASS = 72405;
+
 /**
  * The code an admitted indicator gets (指标编码): the scope prefix (GX 共性 / HY 行业 / BM 部门), the category code, then
- * the next free 4-digit sequence in the fiscal division. The unique (division, code, version) key guards a race.
+ * the next free 4-digit sequence in the fiscal division. Approvals in one category at once (several users, several
+ * instances) would read the same maximum and all but one would fail on the unique (division, code, version) key, so
+ * the assignment first takes a transaction-scoped advisory lock on the division and prefix: the next approval waits
+ * until this one commits and then sees its code.
  */
 export async function nextCode(
   em: EntityManager,
@@ -164,6 +170,10 @@ export async function nextCode(
 ): Promise<string> {
   const prefix = `${PREFIX[scope]}${category.code}`;
   const start = prefix.length + 1;
+  await rows({ em }, 'select pg_advisory_xact_lock(?::int, hashtext(?)) as locked', [
+    CODE_LOCK_CLASS,
+    `${category.fiscalDivision.code}:${prefix}`,
+  ]);
   const [row] = await rows<{ n: number | string }>(
     { em },
     `select coalesce(max(substr(t.code, ?::int)::int), 0) + 1 as n from indicator t
