@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  DriverException,
   ForeignKeyConstraintViolationException,
   NotNullConstraintViolationException,
   OptimisticLockError,
@@ -32,6 +33,38 @@ function flattenValidation(errors: ValidationErrorLike[], prefix = ''): string[]
     const own = Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`);
     return [...own, ...flattenValidation(e.children ?? [], path)];
   });
+}
+
+/**
+ * graphql-js stops coercing variables after 50 problems and adds this error, without a code (Apollo would call it an
+ * internal error): the request is the client's, like the 50 BAD_USER_INPUT errors before it.
+ */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables, error limit reached/;
+
+/**
+ * PostgreSQL's data exceptions that only a value sent by the client can cause, each with what to do about it.
+ * Inputs are validated before anything is written (lengths, ranges, formats), so reaching one of these means a check
+ * is missing: the write's transaction is rolled back, the client gets BAD_USER_INPUT with this message (never the
+ * statement), and the error is still logged as unexpected so that the missing check gets added.
+ */
+const DATA_EXCEPTIONS: Record<string, string> = {
+  '22001': 'A text value is longer than its field allows; shorten it.',
+  '22003': 'A number is out of range; use a smaller value.',
+  '22007': 'A date or time is not valid; use an ISO 8601 date-time such as "2026-03-01T08:00:00Z".',
+  '22008': 'A date or time is out of range; use a date between 4713 BC and 294276 AD.',
+  '22021': 'Text may not contain NUL characters (U+0000) or invalid UTF-8; remove them and send again.',
+  '22P05': 'Text may not contain NUL characters (U+0000) or unpaired UTF-16 surrogates; remove them and send again.',
+  '22P02': 'A value is not in the expected format (text may not contain NUL characters or unpaired UTF-16 surrogates).',
+  '54000': 'A value is too long to be stored and indexed; shorten it.',
+};
+
+/** The SQLSTATE of a database error (MikroORM's DriverException or the pg driver's own error), if it is one. */
+function dataException(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  const fromDatabase = error instanceof DriverException || (error as { severity?: unknown }).severity !== undefined;
+  if (!fromDatabase || typeof code !== 'string') return undefined;
+  return Object.hasOwn(DATA_EXCEPTIONS, code) ? code : undefined;
 }
 
 /**
@@ -85,6 +118,18 @@ export function formatError() {
     if (original instanceof NotNullConstraintViolationException) {
       return { ...base, message: 'A required value is missing.', extensions: { code: 'BAD_USER_INPUT' } };
     }
+    const sqlState = dataException(original);
+    if (sqlState) {
+      return { ...base, message: DATA_EXCEPTIONS[sqlState] as string, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    if (original instanceof GraphQLError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) {
+      return {
+        ...base,
+        message:
+          'Too many invalid values in the variables (graphql-js stops after 50); fix the ones listed and send again.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
@@ -115,6 +160,8 @@ export function isExpectedError(error: unknown): boolean {
   ) {
     return true;
   }
+  if (original instanceof GraphQLError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) return true;
+  // A database data exception (see DATA_EXCEPTIONS) is answered BAD_USER_INPUT but still logged: a check is missing.
   return original instanceof GraphQLError && original.extensions?.code !== 'INTERNAL_SERVER_ERROR';
 }
 

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { type AuthCheckerFn, buildSchema } from 'type-graphql';
 import { DateTime } from '../shared/scalars';
+import { refuseUnstorableText } from '../shared/text';
 import { authChecker } from './auth';
 import { leanFieldResolvers } from './lean';
 import { resolvers } from './resolvers';
@@ -27,7 +28,28 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     },
   }).then((schema) => {
     leanFieldResolvers(schema, authChecker as AuthCheckerFn<object, unknown>);
+    checkRootArguments(schema);
     return schema;
   });
   return built;
+}
+
+/**
+ * Every root field (query, mutation, subscription) refuses arguments with text PostgreSQL cannot store before its
+ * resolver runs (shared/text.ts). Done here rather than per resolver, so that no new operation can miss it, and on
+ * root fields only, so nested fields keep their synchronous resolvers.
+ */
+function checkRootArguments(schema: GraphQLSchema): void {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const wrap = (fn: GraphQLFieldResolver<unknown, unknown> | undefined) =>
+        fn &&
+        ((source: unknown, args: Record<string, unknown>, context: unknown, info: Parameters<typeof fn>[3]) => {
+          refuseUnstorableText(args);
+          return fn(source, args, context, info);
+        });
+      field.resolve = wrap(field.resolve);
+      field.subscribe = wrap(field.subscribe);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
+import { DomainError } from './errors';
 
 /**
  * A table as the read side sees it: the SQL table name and, for each field of the API's plain object,
@@ -84,6 +85,23 @@ export function selectList<T>(t: Table<T>, alias = 't', fields?: Selection, pref
 }
 
 /**
+ * PostgreSQL text cannot hold NUL: a bound parameter with one fails (22021), and one inlined into the statement's text
+ * (the ORM's path, and every read on the embedded database) breaks the wire protocol (08P01). Refused here for every
+ * statement, as the client's mistake; the operations' arguments are checked with their field names before
+ * (shared/text.ts).
+ */
+function refuseNul(params: readonly unknown[]): void {
+  for (const p of params) {
+    if (typeof p === 'string' && p.includes('\u0000')) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'Text may not contain NUL characters (U+0000); remove them and send again.',
+      );
+    }
+  }
+}
+
+/**
  * Runs one statement with `?` placeholders and returns plain rows.
  *
  * Inside a write (and on the embedded database) it goes through the EntityManager, so it joins the write's
@@ -94,6 +112,7 @@ export function selectList<T>(t: Table<T>, alias = 't', fields?: Selection, pref
  * per connection, and the values are not formatted into SQL in Node either.
  */
 export async function rows<R>(ctx: Pick<Context, 'em'>, sql: string, params: readonly unknown[] = []): Promise<R[]> {
+  refuseNul(params);
   const em = ctx.em as SqlEntityManager;
   if (em.isInTransaction() || (await sessionsShared(em))) {
     return (await em.execute(sql, params as unknown[], 'all')) as R[];

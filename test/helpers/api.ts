@@ -45,8 +45,14 @@ export interface TestApi extends Client {
   stop(): Promise<void>;
 }
 
-export async function startApi(options: { env?: Record<string, string> } = {}): Promise<TestApi> {
-  const url = process.env.YARDSTICK_TEST_DB_URL;
+export async function startApi(
+  options: {
+    env?: Record<string, string>;
+    /** Another database than the shared test database (a test that needs one of its own). */
+    url?: string;
+  } = {},
+): Promise<TestApi> {
+  const url = options.url ?? process.env.YARDSTICK_TEST_DB_URL;
   if (!url) throw new Error('YARDSTICK_TEST_DB_URL is not set: run the tests through jest (global setup)');
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   // Webhook delivery is off unless a test turns it on: test files share one database, and a worker of another

@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pino from 'pino';
+import { createOrm, migrate } from '../../server/db/orm';
+
+/**
+ * A database of one test file's own: migrated, empty (no demo data), dropped when the file ends.
+ *
+ * Test files share one test database and jest runs two of them at once, so a test that compares whole tables before
+ * and after a request (the hostile-input properties) would see the other file's writes. Copying the shared database
+ * (`create database … template …`) needs no other session on the template, which never holds while other files run,
+ * and restricting checksums to one fiscal division's rows would need a division column on every table. A fresh
+ * database is both robust and quick:
+ * - on a PostgreSQL server (TEST_DATABASE_URL / DATABASE_URL) a new database on the same server, migrated here
+ *   (MikroORM is already initialised in test workers; only jest's global-setup process must not do it);
+ * - on the embedded PGlite, a second embedded server process (`dist/server/db/embedded-server.js --empty`, as the
+ *   global setup does without `--empty`): one PGlite serves one database, and jest's process must not host it.
+ */
+export interface PrivateDatabase {
+  url: string;
+  kind: 'pglite' | 'postgresql';
+  stop(): Promise<void>;
+}
+
+async function embedded(): Promise<PrivateDatabase> {
+  const script = resolve(__dirname, '../../dist/server/db/embedded-server.js');
+  if (!existsSync(script)) throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
+  const child: ChildProcess = spawn(process.execPath, [script, '--empty'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) ok(line.trim());
+    });
+    child.on('exit', (code) => fail(new Error(`the private embedded database exited (${code}):\n${stderr}`)));
+  });
+  return {
+    url,
+    kind: 'pglite',
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function onServer(server: string, label: string): Promise<PrivateDatabase> {
+  const { Client } = await import('pg');
+  const name = `yardstick_${label}_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const orm = await createOrm({ url, poolMax: 1, log: pino({ level: 'silent' }) });
+  try {
+    await migrate(orm);
+  } finally {
+    await orm.close(true);
+  }
+  return {
+    url,
+    kind: 'postgresql',
+    async stop() {
+      const c = new Client({ connectionString: server });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** A fresh, migrated, empty database on the same kind of server as the shared test database. */
+export function createPrivateDatabase(label: string): Promise<PrivateDatabase> {
+  const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  return server ? onServer(server, label) : embedded();
+}
