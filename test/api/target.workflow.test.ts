@@ -166,8 +166,16 @@ describe('the target lifecycle, end to end', () => {
 
     t = await review(officer, t, 'PASS', { feedback: '部门自审通过' });
     expect(t.status).toBe('INITIAL_REVIEW');
+    const actionsOf = async (client: Client) =>
+      (await client.ok<{ performanceTarget: { allowedActions: string[] } }>(ACTIONS, { id: t.id })).performanceTarget
+        .allowedActions;
+    expect(await actionsOf(expenditure)).toEqual(['PASS', 'RETURN']);
+    expect(await actionsOf(evaluation)).toEqual(['PASS', 'RETURN']);
     t = await review(expenditure, t, 'PASS');
     expect(t.status).toBe('INITIAL_REVIEW');
+    // The expenditure division's half has passed: only the evaluation center has a step left in this round.
+    expect(await actionsOf(expenditure)).toEqual([]);
+    expect(await actionsOf(evaluation)).toEqual(['PASS', 'RETURN']);
     t = await review(evaluation, t, 'PASS', { internalNote: '指标较完整' });
     expect(t.status).toBe('RECHECK');
     const seen = await bureau.ok<{ performanceTarget: { allowedActions: string[] } }>(ACTIONS, { id: t.id });

@@ -16,6 +16,7 @@ import {
   PerformanceTargetSortField,
   type TargetIndicatorListArgs,
 } from './target.inputs';
+import type { InitialStage } from './target.machine';
 import type { PerformanceTarget, TargetIndicator } from './target.types';
 
 export const targetTable = table<PerformanceTarget>(
@@ -317,3 +318,24 @@ registerPrefetch<PerformanceTarget>('PerformanceTarget', async (ctx, targets, tr
   if (!tree.has('rows')) return;
   await rowsLoader(ctx, tree.child('rows')).loadAll(targets.map((t) => t.id));
 });
+
+/**
+ * The initial-review halves (expenditure division, evaluation center) that passed each target in its current round,
+ * batched per request: what `allowedActions` needs in the dual initial review. Not row-scoped: it only narrows the
+ * caller's own actions.
+ */
+export function passedInitialStages(ctx: Pick<Context, 'loaders' | 'em'>) {
+  return ctx.loaders.custom<InitialStage[]>('target:passedInitialStages', async (keys) => {
+    const found = await rows<{ target_id: number; stage: InitialStage }>(
+      ctx,
+      `select distinct r.target_id, r.stage from target_review r
+         join performance_target t on t.id = r.target_id and r.round = t.review_round
+        where r.target_id in (${keys.map(() => '?').join(', ')}) and r.decision = 'PASS'
+          and r.stage in ('INITIAL_EXPENDITURE', 'INITIAL_EVALUATION')`,
+      keys,
+    );
+    const byTarget = new Map<string, InitialStage[]>();
+    for (const r of found) byTarget.set(String(r.target_id), [...(byTarget.get(String(r.target_id)) ?? []), r.stage]);
+    return keys.map((k) => byTarget.get(String(k)) ?? []);
+  });
+}

@@ -2,7 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver } from
 import type { Context } from '../../shared/context';
 import { Parent } from '../../shared/parent';
 import { Permission } from '../identity';
-import { allowedActions, TargetAction } from './target.machine';
+import { TargetStatus } from './target.enums';
+import { allowedActions, initialStageOf, TargetAction } from './target.machine';
+import { passedInitialStages } from './target.reads';
 import { PerformanceTarget } from './target.types';
 import { targetWorkflow } from './target.workflow';
 import { GradePerformanceTargetInput, ReviewPerformanceTargetInput } from './target.workflow.inputs';
@@ -12,10 +14,20 @@ import { SubmitPerformanceTargetPayload } from './target.workflow.types';
 export class TargetWorkflowResolver {
   @FieldResolver(() => [TargetAction], {
     description:
-      'The review steps your roles allow on this target in its current state (the state machine’s answer; row scope and which half of the initial review already passed are checked when you act).',
+      'The review steps your roles allow on this target in its current state: the state machine’s answer, less PASS and RETURN in the dual initial review once your half (expenditure division or evaluation center) has passed in this round. Row scope is checked when you act.',
   })
-  allowedActions(@Ctx() ctx: Context, @Parent() t: PerformanceTarget) {
-    return allowedActions(t.status, ctx.viewer?.roles ?? []);
+  allowedActions(@Ctx() ctx: Context, @Parent() t: PerformanceTarget): TargetAction[] | Promise<TargetAction[]> {
+    const roles = ctx.viewer?.roles ?? [];
+    const allowed = allowedActions(t.status, roles);
+    if (t.status !== TargetStatus.INITIAL_REVIEW || !allowed.length) return allowed;
+    return passedInitialStages(ctx)
+      .load(t.id)
+      .then((passed) => {
+        const stage = initialStageOf(roles, passed);
+        return stage && passed.includes(stage)
+          ? allowed.filter((a) => a !== TargetAction.PASS && a !== TargetAction.RETURN)
+          : allowed;
+      });
   }
 
   @Authorized(Permission.WriteProject)
