@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
+import { Role } from '../../server/modules/identity';
 import { startApi, type TestApi } from '../helpers/api';
-import { demoToken } from '../helpers/users';
+import { createFiscalDivision, createUser, demoToken } from '../helpers/users';
 import { rawSocket, waitUntil } from '../helpers/ws';
 
 /**
@@ -51,19 +52,29 @@ describe('subscribe messages are checked like HTTP requests', () => {
   });
 
   it('queries and mutations are refused with SUBSCRIPTIONS_ONLY, and nothing is written', async () => {
-    const ws = await signedIn(api, token);
-    const before = await api.sql<{ n: number }>('select count(*)::int as n from audit_entry');
+    // A division of this test's own, so the count below sees only what this test writes.
+    const fd = await createFiscalDivision(api, '订阅限制区划');
+    const curator = await createUser(api, { roles: [Role.PERFORMANCE_ADMIN], fiscalDivisionCode: fd });
+    const categories = async () =>
+      (
+        await api.sql<{ n: number }>(
+          'select count(*)::int as n from indicator_category where fiscal_division_code = ?',
+          [fd],
+        )
+      )[0]?.n;
+    const create = `mutation { createIndicatorCategory(input: { fiscalDivisionCode: "${fd}", scope: COMMON, code: "98",
+      name: "经WebSocket提交" }) { id } }`;
+    const ws = await signedIn(api, curator.token);
     ws.send({ id: 'q', type: 'subscribe', payload: { query: '{ me { loginName } }' } });
-    ws.send({
-      id: 'm',
-      type: 'subscribe',
-      payload: { query: 'mutation { logout(refreshToken: "x") }' },
-    });
+    ws.send({ id: 'm', type: 'subscribe', payload: { query: create } });
     const q = await ws.answer('q');
     expect(codes(q)).toEqual(['SUBSCRIPTIONS_ONLY']);
     expect((q.payload as { message: string }[])[0]?.message).toContain('send the query as an HTTP POST to /graphql');
     expect(codes(await ws.answer('m'))).toEqual(['SUBSCRIPTIONS_ONLY']);
-    expect(await api.sql('select count(*)::int as n from audit_entry')).toEqual(before);
+    expect(await categories()).toBe(0);
+    // The same mutation over HTTP is a valid one: it writes.
+    await api.as(curator.token).ok(create);
+    expect(await categories()).toBe(1);
     ws.socket.close();
   });
 
