@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import pino from 'pino';
 import { createOrm, migrate } from '../../server/db/orm';
+import { startEmbeddedProcess } from './testDatabase';
 
 /**
  * A database of one test file's own: migrated, empty (no demo data), dropped when the file ends.
@@ -21,33 +19,6 @@ export interface PrivateDatabase {
   url: string;
   kind: 'pglite' | 'postgresql';
   stop(): Promise<void>;
-}
-
-async function embedded(): Promise<PrivateDatabase> {
-  const script = resolve(__dirname, '../../dist/server/db/embedded-server.js');
-  if (!existsSync(script)) throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
-  const child: ChildProcess = spawn(process.execPath, [script, '--empty'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += d));
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) ok(line.trim());
-    });
-    child.on('exit', (code) => fail(new Error(`the private embedded database exited (${code}):\n${stderr}`)));
-  });
-  return {
-    url,
-    kind: 'pglite',
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 async function onServer(server: string, label: string): Promise<PrivateDatabase> {
@@ -81,5 +52,5 @@ async function onServer(server: string, label: string): Promise<PrivateDatabase>
 /** A fresh, migrated, empty database on the same kind of server as the shared test database. */
 export function createPrivateDatabase(label: string): Promise<PrivateDatabase> {
   const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  return server ? onServer(server, label) : embedded();
+  return server ? onServer(server, label) : startEmbeddedProcess(['--empty']);
 }

@@ -33,8 +33,12 @@ function run(child: ChildProcess): Promise<{ status: number | null; stdout: stri
   });
 }
 
-async function startEmbeddedProcess(): Promise<TestDatabase> {
-  const child = spawn(process.execPath, [dist('embedded-server.js')], { stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * An embedded PGlite in a child process, served on a loopback port (`dist/server/db/embedded-server.js`; `--empty`
+ * leaves it unmigrated and without demo data). Also used for the private databases of single test files.
+ */
+export async function startEmbeddedProcess(args: string[] = []): Promise<TestDatabase> {
+  const child = spawn(process.execPath, [dist('embedded-server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const url = await new Promise<string>((ok, fail) => {
@@ -50,6 +54,7 @@ async function startEmbeddedProcess(): Promise<TestDatabase> {
     url,
     kind: 'pglite',
     async stop() {
+      if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
