@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -80,8 +80,6 @@ export class DataDirBusyError extends Error {}
  * `otherHosts: false`, so that a container replaced on the same volume starts; the commands refuse such a lock.
  */
 export function lockDataDir(dataDir: string, command: string, otherHosts = true): () => void {
-  const holder = lockHolder(dataDir, otherHosts);
-  if (holder) throw new DataDirBusyError(describeHolder(dataDir, holder));
   const lock: LockHolder = {
     pid: process.pid,
     host: hostname(),
@@ -90,8 +88,19 @@ export function lockDataDir(dataDir: string, command: string, otherHosts = true)
     since: new Date().toISOString(),
   };
   const file = join(dataDir, LOCK_FILE);
-  writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(lock)}\n`);
-  renameSync(`${file}.${process.pid}`, file);
+  // Created exclusively ('wx'), so two processes starting at once cannot both take it; a stale or own lock is
+  // removed and the creation tried again.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      writeFileSync(file, `${JSON.stringify(lock)}\n`, { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw err;
+      const holder = lockHolder(dataDir, otherHosts);
+      if (holder) throw new DataDirBusyError(describeHolder(dataDir, holder));
+      rmSync(file, { force: true });
+    }
+  }
   let released = false;
   return () => {
     if (released) return;
