@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,15 +40,26 @@ function running(pid: number): boolean {
   }
 }
 
-function readLock(dataDir: string): LockHolder | undefined {
-  const file = join(dataDir, LOCK_FILE);
+function readLock(file: string): LockHolder | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const lock = JSON.parse(readFileSync(file, 'utf8')) as LockHolder;
-    return typeof lock.pid === 'number' ? lock : undefined;
+    // process.kill(0 or a negative pid, 0) signals a process group: only a real pid can name a holder.
+    return Number.isInteger(lock.pid) && lock.pid > 0 ? lock : undefined;
   } catch {
-    return undefined; // torn or foreign: treated as absent
+    return undefined; // not a lock this code wrote (locks appear whole, see lockDataDir): treated as stale
   }
+}
+
+/** The lock's holder if it is a live process other than this one (see lockHolder for `otherHosts`). */
+function liveHolder(lock: LockHolder | undefined, otherHosts: boolean): LockHolder | undefined {
+  if (!lock || (lock.pid === process.pid && lock.host === hostname())) return undefined;
+  if (lock.host !== hostname()) return otherHosts ? lock : undefined;
+  if (!running(lock.pid)) return undefined;
+  const start = processStart(lock.pid);
+  // The pid was reused by another process since the holder died.
+  if (lock.start && start && lock.start !== start) return undefined;
+  return lock;
 }
 
 /**
@@ -56,14 +68,7 @@ function readLock(dataDir: string): LockHolder | undefined {
  * says how to remove it when that host's process is really gone; without, it is taken as stale.
  */
 export function lockHolder(dataDir: string, otherHosts = true): LockHolder | undefined {
-  const lock = readLock(dataDir);
-  if (!lock || (lock.pid === process.pid && lock.host === hostname())) return undefined;
-  if (lock.host !== hostname()) return otherHosts ? lock : undefined;
-  if (!running(lock.pid)) return undefined;
-  const start = processStart(lock.pid);
-  // The pid was reused by another process since the holder died.
-  if (lock.start && start && lock.start !== start) return undefined;
-  return lock;
+  return liveHolder(readLock(join(dataDir, LOCK_FILE)), otherHosts);
 }
 
 export function describeHolder(dataDir: string, lock: LockHolder): string {
@@ -88,24 +93,58 @@ export function lockDataDir(dataDir: string, command: string, otherHosts = true)
     since: new Date().toISOString(),
   };
   const file = join(dataDir, LOCK_FILE);
-  // Created exclusively ('wx'), so two processes starting at once cannot both take it; a stale or own lock is
-  // removed and the creation tried again.
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      writeFileSync(file, `${JSON.stringify(lock)}\n`, { flag: 'wx' });
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw err;
+  const unique = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  // The lock appears whole or not at all: written to a file of this process's own, then hard-linked to the lock's
+  // name, which fails if the name exists — two processes starting at once cannot both take it, and nobody ever
+  // reads a half-written lock.
+  const mine = `${file}.${unique}`;
+  writeFileSync(mine, `${JSON.stringify(lock)}\n`);
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        linkSync(mine, file);
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 5) throw err;
+      }
       const holder = lockHolder(dataDir, otherHosts);
       if (holder) throw new DataDirBusyError(describeHolder(dataDir, holder));
-      rmSync(file, { force: true });
+      takeOverStale(file, unique, otherHosts);
     }
+  } finally {
+    rmSync(mine, { force: true });
   }
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    const current = readLock(dataDir);
+    const current = readLock(file);
     if (current?.pid === process.pid && current.host === lock.host) rmSync(file, { force: true });
   };
+}
+
+/**
+ * Moves a stale lock out of the way. Two processes may both judge the same lock stale; the rename lets only one of
+ * them move it, and if what this process moved is not stale after all (another process took the lock in between),
+ * it is put back and the caller looks again.
+ */
+function takeOverStale(file: string, unique: string, otherHosts: boolean): void {
+  const moved = `${file}.stale.${unique}`;
+  try {
+    renameSync(file, moved);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // someone else moved it: look again
+    throw err;
+  }
+  try {
+    if (liveHolder(readLock(moved), otherHosts)) {
+      try {
+        linkSync(moved, file);
+      } catch {
+        // Yet another process took the name meanwhile; the caller sees it as held.
+      }
+    }
+  } finally {
+    rmSync(moved, { force: true });
+  }
 }
