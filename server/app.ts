@@ -205,8 +205,8 @@ export async function createApp(config: Config, orm: MikroORM<PostgreSqlDriver>,
     server,
     services,
     async stop() {
-      await apollo.stop();
-      await webhooks.stop();
+      // The webhook worker stops at once (POSTs in flight cut off, their claims given back), while Apollo drains.
+      await Promise.all([apollo.stop(), webhooks.stop()]);
       await events.stop();
       if (server.listening) await new Promise<void>((r) => server.close(() => r()));
     },

@@ -52,6 +52,8 @@ export class WebhookDispatcher {
   private debounce: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
+  /** Aborted on stop: POSTs in flight are cut off and their claims given back. */
+  private readonly stopping = new AbortController();
   /** The fan-out cursor as last seen here; while the feed has read nothing newer, a poll needs no statement. */
   private cursor = -1n;
 
@@ -77,6 +79,7 @@ export class WebhookDispatcher {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     this.unsubscribe?.();
     for (const t of this.timers) clearInterval(t);
     if (this.debounce) clearTimeout(this.debounce);
@@ -126,7 +129,7 @@ export class WebhookDispatcher {
 
   private async deliver(): Promise<void> {
     try {
-      while (!this.stopped && (await deliverDue(this.em, this.settings, this.log)) > 0) {
+      while (!this.stopped && (await deliverDue(this.em, this.settings, this.log, this.stopping.signal)) > 0) {
         // Claimed a round; there may be more due.
       }
     } catch (err) {

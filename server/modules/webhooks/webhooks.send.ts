@@ -21,6 +21,8 @@ export interface SendResult {
   excerpt: string | null;
   durationMs: number;
   ok: boolean;
+  /** The POST was cut off because this instance is stopping: not an attempt of the endpoint's to count. */
+  interrupted?: boolean;
 }
 
 const EXCERPT = 500;
@@ -32,7 +34,7 @@ const READ_LIMIT = 4096;
  */
 export function sendDelivery(
   out: Outgoing,
-  options: { timeoutMs: number; allowPrivate: boolean },
+  options: { timeoutMs: number; allowPrivate: boolean; signal?: AbortSignal },
 ): Promise<SendResult> {
   const started = Date.now();
   const done = (r: Omit<SendResult, 'durationMs' | 'ok'>): SendResult => ({
@@ -70,7 +72,12 @@ export function sendDelivery(
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
+      options.signal?.removeEventListener('abort', interrupt);
       resolve(done(r));
+    };
+    const interrupt = () => {
+      finish({ statusCode: null, error: 'interrupted: this instance is stopping', excerpt: null, interrupted: true });
+      req.destroy();
     };
     const req = send(url, {
       method: 'POST',
@@ -83,6 +90,8 @@ export function sendDelivery(
       finish({ statusCode: null, error: `timed out after ${options.timeoutMs} ms`, excerpt: null });
       req.destroy();
     }, options.timeoutMs);
+    if (options.signal?.aborted) queueMicrotask(interrupt);
+    else options.signal?.addEventListener('abort', interrupt, { once: true });
     req.on('timeout', () => {
       finish({ statusCode: null, error: `timed out after ${options.timeoutMs} ms`, excerpt: null });
       req.destroy();

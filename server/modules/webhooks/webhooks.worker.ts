@@ -60,6 +60,24 @@ async function claim(root: EntityManager, settings: WebhookSettings): Promise<Cl
   );
 }
 
+/**
+ * Gives a claim back uncounted when this instance stops before or while sending it: the next instance (or this one,
+ * restarted) sends it at once. The POST may have reached the endpoint: deliveries are at least once.
+ */
+async function release(root: EntityManager, d: Claimed, log: Logger): Promise<void> {
+  try {
+    await root.fork().execute(
+      `update webhook_delivery set locked_until = null, attempts = attempts - 1
+          where id = ? and status = 'PENDING' and attempts = ?`,
+      [d.id, d.attempts],
+      'run',
+    );
+  } catch (err) {
+    // The lease expires instead, and the delivery is retried then.
+    log.warn({ err, deliveryId: d.id }, 'webhooks: giving back a claim on stop failed');
+  }
+}
+
 /** Writes the attempt and the delivery's new state in one short transaction. */
 async function record(root: EntityManager, settings: WebhookSettings, d: Claimed, r: SendResult, started: Date) {
   await root.fork().transactional(async (em) => {
@@ -115,7 +133,12 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
  * One worker round: claims due deliveries, POSTs each (no transaction is open during a POST) and records the
  * outcome. Returns how many it claimed.
  */
-export async function deliverDue(root: EntityManager, settings: WebhookSettings, log: Logger): Promise<number> {
+export async function deliverDue(
+  root: EntityManager,
+  settings: WebhookSettings,
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<number> {
   const claimed = await claim(root, settings);
   if (claimed.length === 0) return 0;
   const em = root.fork();
@@ -137,6 +160,7 @@ export async function deliverDue(root: EntityManager, settings: WebhookSettings,
   const byPosition = new Map(events.map((e) => [String(e.position), e]));
 
   await pool(claimed, CONCURRENCY, async (d) => {
+    if (signal?.aborted) return release(root, d, log);
     const started = new Date();
     const endpoint = byEndpoint.get(d.endpointId);
     const event = byPosition.get(d.eventPosition);
@@ -170,10 +194,11 @@ export async function deliverDue(root: EntityManager, settings: WebhookSettings,
             position: d.eventPosition,
             body: deliveryBody(d.id, endpoint.id, event, owner),
           },
-          { timeoutMs: settings.timeoutMs, allowPrivate: settings.allowPrivate },
+          { timeoutMs: settings.timeoutMs, allowPrivate: settings.allowPrivate, signal },
         );
       }
     }
+    if (result.interrupted) return release(root, d, log);
     try {
       await record(root, settings, d, result, started);
     } catch (err) {
