@@ -120,7 +120,12 @@ export function formatError() {
     }
     const sqlState = dataException(original);
     if (sqlState) {
-      return { ...base, message: DATA_EXCEPTIONS[sqlState] as string, extensions: { code: 'BAD_USER_INPUT' } };
+      // The reason tells a missing input check (a fault of ours, logged) from a refusal by our own rules.
+      return {
+        ...base,
+        message: DATA_EXCEPTIONS[sqlState] as string,
+        extensions: { code: 'BAD_USER_INPUT', reason: 'DATABASE_REFUSED_VALUE' },
+      };
     }
     if (original instanceof GraphQLError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) {
       return {

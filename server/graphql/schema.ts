@@ -48,8 +48,9 @@ function checkRootArguments(schema: GraphQLSchema): void {
           refuseUnstorableText(args);
           return fn(source, args, context, info);
         });
-      field.resolve = wrap(field.resolve);
-      field.subscribe = wrap(field.subscribe);
+      // A subscription's arguments are checked once, when it starts; its resolve runs for every event.
+      if (type === schema.getSubscriptionType()) field.subscribe = wrap(field.subscribe);
+      else field.resolve = wrap(field.resolve);
     }
   }
 }

@@ -460,7 +460,10 @@ function sentStrings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** What is wrong with an answer: 5xx, INTERNAL_SERVER_ERROR, a stack trace or SQL in an error. */
+/**
+ * What is wrong with an answer: 5xx, INTERNAL_SERVER_ERROR, a stack trace or SQL in an error, or a value only the
+ * database refused (reason DATABASE_REFUSED_VALUE: the client gets BAD_USER_INPUT, but an input check is missing).
+ */
 function faults(answer: Answer, variables: Record<string, unknown>): string[] {
   const found: string[] = [];
   if (answer.status >= 500) found.push(`HTTP ${answer.status}: ${answer.raw.slice(0, 500)}`);
@@ -468,6 +471,7 @@ function faults(answer: Answer, variables: Record<string, unknown>): string[] {
   for (const e of answer.body.errors ?? []) {
     const code = e.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) found.push(`code ${String(code)}: ${e.message}`);
+    if (e.extensions?.reason === 'DATABASE_REFUSED_VALUE') found.push(`an input check is missing: ${e.message}`);
     for (const key of ['stacktrace', 'exception']) {
       if (e.extensions && key in e.extensions) found.push(`extensions.${key} sent: ${e.message}`);
     }

@@ -58,10 +58,12 @@ describe('error mapping', () => {
       const out = format(formatted('insert into "secret_table"'), err);
       expect({
         code: out.extensions?.code,
+        reason: out.extensions?.reason,
         says: out.message.includes(says),
         leaks: /secret_table|insert/.test(out.message),
       }).toEqual({
         code: 'BAD_USER_INPUT',
+        reason: 'DATABASE_REFUSED_VALUE',
         says: true,
         leaks: false,
       });
