@@ -1,4 +1,5 @@
-import type { RaRecord } from 'react-admin';
+import type { GetListParams, GetListResult, RaRecord } from 'react-admin';
+import { MAX_PAGE_SIZE } from './dataProvider/buildQuery';
 import { toWanYuan } from './format';
 
 /**
@@ -24,9 +25,12 @@ export interface CsvColumn {
 /** Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A plain number, or one with thousands separators like the console's money (`-1,250.00`): not a formula. */
+const NUMBER = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/;
+
 /** One cell, quoted when it must be and with a leading apostrophe when it would otherwise be a formula. */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) && !NUMBER.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -62,4 +66,43 @@ export function exportRows(
   };
   const header = columns.map((c) => translate(`resources.${resource}.fields.${c.source}`, { _: c.source }));
   return [header, ...records.map((r) => columns.map((c) => show(c, c.value ? c.value(r) : at(r, c.source))))];
+}
+
+/** An export reads at most this many rows (50 pages of MAX_PAGE_SIZE); a longer list is cut there, with a warning. */
+export const MAX_EXPORT_ROWS = 10_000;
+
+/** The rows of a whole list and how many the list has (more than the rows when it was cut at the cap). */
+export interface AllRows {
+  records: RaRecord[];
+  total: number;
+}
+
+/**
+ * Every row of a list (its filter and sort), read page after page of MAX_PAGE_SIZE (the most the API serves at once)
+ * through `getList`, up to `max` rows. `onPage` reports the rows read so far and the number that will be read.
+ */
+export async function fetchAllRows(
+  getList: (params: GetListParams) => Promise<GetListResult>,
+  params: Pick<GetListParams, 'filter' | 'sort' | 'meta'>,
+  onPage: (read: number, expected: number) => void = () => undefined,
+  max: number = MAX_EXPORT_ROWS,
+): Promise<AllRows> {
+  const records: RaRecord[] = [];
+  const seen = new Set<RaRecord['id']>();
+  let total = 0;
+  for (let page = 1; records.length < max; page++) {
+    const result = await getList({ ...params, pagination: { page, perPage: MAX_PAGE_SIZE } });
+    // A row moved by a concurrent change can show up on two pages: keep it once.
+    for (const record of result.data) {
+      if (seen.has(record.id)) continue;
+      seen.add(record.id);
+      records.push(record);
+    }
+    total = Math.max(result.total ?? records.length, records.length);
+    onPage(Math.min(records.length, max), Math.min(total, max));
+    const more =
+      result.total !== undefined ? page * MAX_PAGE_SIZE < result.total : (result.pageInfo?.hasNextPage ?? true);
+    if (result.data.length < MAX_PAGE_SIZE || !more) break;
+  }
+  return { records: records.slice(0, max), total };
 }

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../admin/src/dataProvider/buildQuery';
 import { zhDomain } from '../../admin/src/i18n/zh-domain';
 import { demoPassword } from '../../server/db/seeders/users';
 import {
@@ -70,32 +71,75 @@ describeInBrowser('the console in Chromium: dashboard, projects, targets, users'
     await screenshot(page, 'dashboard');
   });
 
-  test('projects: the list and a project with its budgets', async () => {
+  test('projects: the list, its CSV export of every row (past one API page), and a project with its budgets', async () => {
+    // The whole list as the API has it (code order), page by page: more rows than one API page, so a CSV export that
+    // read a single page (react-admin's ExportButton, clamped to MAX_PAGE_SIZE) would be caught.
+    const token = await c.server.token('perf-admin', demoPassword('perf-admin'));
+    const codes = async (search?: string) => {
+      const out: string[] = [];
+      for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+        const data = await c.server.ok<{ projects: { totalCount: number; items: { code: string }[] } }>(
+          `query($filter: ProjectFilter, $offset: Int!, $limit: Int!) {
+            projects(filter: $filter, sort: [{ field: CODE, direction: ASC }], offset: $offset, limit: $limit) {
+              totalCount items { code } } }`,
+          { filter: search ? { search } : undefined, offset, limit: MAX_PAGE_SIZE },
+          token,
+        );
+        out.push(...data.projects.items.map((p) => p.code));
+        if (out.length >= data.projects.totalCount || data.projects.items.length === 0) {
+          expect(out).toHaveLength(data.projects.totalCount);
+          return out;
+        }
+      }
+    };
+    const allCodes = await codes();
+    expect(allCodes.length).toBeGreaterThan(MAX_PAGE_SIZE);
+
     const { page } = await signIn('perf-admin');
     await openMenu(page, 'projects');
     const rows = page.locator('table tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(1);
+    // The list says how many rows it has (第 1-25 条，共 293 条).
+    await page.getByText(`共 ${allCodes.length} 条`).first().waitFor();
     await screenshot(page, 'projects');
 
-    // 导出: a CSV Excel opens as UTF-8 (a BOM), under the list's Chinese column labels, enums in Chinese.
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出' }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^项目.*-\d{4}-\d{2}-\d{2}\.csv$/);
-    const stream = await file.createReadStream();
-    let bytes = Buffer.alloc(0);
-    for await (const chunk of stream) bytes = Buffer.concat([bytes, chunk as Buffer]);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]?.split(',').slice(0, 2)).toEqual([
+    // 导出: a CSV Excel opens as UTF-8 (a BOM), under the list's Chinese column labels, enums in Chinese, and every
+    // row of the list in the list's order, not only the first page.
+    const exportCsv = async () => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^项目.*-\d{4}-\d{2}-\d{2}\.csv$/);
+      const stream = await file.createReadStream();
+      let bytes = Buffer.alloc(0);
+      for await (const chunk of stream) bytes = Buffer.concat([bytes, chunk as Buffer]);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      // The button is back (not busy) once the file is written.
+      await page.getByRole('button', { name: '导出' }).and(page.locator(':enabled')).waitFor();
+      return parseCsv(bytes.toString('utf8').slice(1));
+    };
+    const [header, ...records] = await exportCsv();
+    expect(header?.slice(0, 2)).toEqual([
       zhDomain.resources.projects.fields.code,
       zhDomain.resources.projects.fields.name,
     ]);
-    expect(lines.find((l) => l.includes('城乡最低生活保障资金'))).toContain(zhDomain.enums.BudgetType.GENERAL_PUBLIC);
-    expect(lines.length - 1).toBeGreaterThanOrEqual(await rows.count());
+    expect(header).toHaveLength(10);
+    expect(records.find((r) => r[1]?.includes('城乡最低生活保障资金'))?.[3]).toBe(
+      zhDomain.enums.BudgetType.GENERAL_PUBLIC,
+    );
+    expect(records).toHaveLength(allCodes.length);
+    expect(records.map((r) => r[0])).toEqual(allCodes);
 
+    // With a filter, the export is the filtered list.
     await page.locator('input[name="q"]').fill('城乡最低生活保障资金');
+    const filteredCodes = await codes('城乡最低生活保障资金');
+    expect(filteredCodes.length).toBeGreaterThan(0);
+    expect(filteredCodes.length).toBeLessThan(allCodes.length);
+    await page.getByText(`共 ${filteredCodes.length} 条`).first().waitFor();
+    const [, ...filtered] = await exportCsv();
+    expect(filtered.map((r) => r[0])).toEqual(filteredCodes);
+
     await page.locator('table tbody tr', { hasText: '城乡最低生活保障资金' }).first().click();
     await page.waitForURL(/#\/projects\/[^/]+\/show/);
     await page.getByText('城乡最低生活保障资金').first().waitFor();
@@ -142,3 +186,33 @@ describeInBrowser('the console in Chromium: dashboard, projects, targets, users'
     expect(await bureau.page.locator('a[role="menuitem"][href$="#/users"]').count()).toBe(0);
   });
 });
+
+/** The records of a CSV file (RFC 4180: quoted cells may hold commas, quotes and line breaks), CRLF-terminated. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== '' || record.length > 0) records.push([...record, cell]);
+  return records;
+}

@@ -1,5 +1,8 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { csvCell, exportRows, toCsv } from '../../admin/src/csv';
+import type { GetListParams, GetListResult } from 'react-admin';
+import { csvCell, exportRows, fetchAllRows, MAX_EXPORT_ROWS, toCsv } from '../../admin/src/csv';
+import { MAX_PAGE_SIZE } from '../../admin/src/dataProvider/buildQuery';
+import { toWanYuan } from '../../admin/src/format';
 import { en } from '../../admin/src/i18n/en';
 import { enDomain } from '../../admin/src/i18n/en-domain';
 import { zh } from '../../admin/src/i18n/zh';
@@ -84,5 +87,78 @@ describe('list exports', () => {
     // Negative numbers stay numbers.
     expect(csvCell('-12.5')).toBe('-12.5');
     expect(csvCell('a\nb')).toBe('"a\nb"');
+  });
+
+  it('leave the console’s money (万元 with thousands separators) a number, not a formula', () => {
+    expect(toWanYuan('-12500000.00')).toBe('-1,250.00');
+    expect(csvCell('-1,250.00')).toBe('"-1,250.00"');
+    expect(csvCell('-1,234,567.5')).toBe('"-1,234,567.5"');
+    expect(csvCell('-999')).toBe('-999');
+    expect(csvCell('1,250.00')).toBe('"1,250.00"');
+    // Not numbers: still neutralised.
+    expect(csvCell('-1,25')).toBe(`"'-1,25"`);
+    expect(csvCell('-1,2500.00')).toBe(`"'-1,2500.00"`);
+    expect(csvCell('-,250')).toBe(`"'-,250"`);
+    expect(csvCell('-1,250.00+A1')).toBe(`"'-1,250.00+A1"`);
+    expect(csvCell('=1,250')).toBe(`"'=1,250"`);
+    const rows = exportRows(
+      'performanceTargets',
+      [{ source: 'funds', money: true }],
+      [{ id: 1, funds: '-12500000' }],
+      zhTranslate,
+    );
+    expect(toCsv(rows).split('\r\n')[1]).toBe('"-1,250.00"');
+  });
+});
+
+/** A list of `count` rows served like the data provider: pages of at most MAX_PAGE_SIZE, with the total. */
+function fakeList(count: number) {
+  const calls: GetListParams[] = [];
+  const getList = async (params: GetListParams): Promise<GetListResult> => {
+    calls.push(params);
+    const { page, perPage } = params.pagination ?? { page: 1, perPage: 10 };
+    const limit = Math.min(perPage, MAX_PAGE_SIZE);
+    const start = (page - 1) * perPage;
+    const data = Array.from({ length: Math.max(0, Math.min(limit, count - start)) }, (_, i) => ({ id: start + i }));
+    return { data, total: count };
+  };
+  return { getList, calls };
+}
+
+describe('reading a whole list for export', () => {
+  it('reads every page of MAX_PAGE_SIZE, with the list’s filter and sort, and reports progress', async () => {
+    const { getList, calls } = fakeList(2 * MAX_PAGE_SIZE + 93);
+    const progress: [number, number][] = [];
+    const all = await fetchAllRows(
+      getList,
+      { filter: { q: 'x' }, sort: { field: 'code', order: 'ASC' } },
+      (read, expected) => progress.push([read, expected]),
+    );
+    expect(all.total).toBe(2 * MAX_PAGE_SIZE + 93);
+    expect(all.records.map((r) => r.id)).toEqual(Array.from({ length: 2 * MAX_PAGE_SIZE + 93 }, (_, i) => i));
+    expect(calls.map((c) => c.pagination)).toEqual([1, 2, 3].map((page) => ({ page, perPage: MAX_PAGE_SIZE })));
+    for (const c of calls) expect(c).toMatchObject({ filter: { q: 'x' }, sort: { field: 'code', order: 'ASC' } });
+    expect(progress).toEqual([
+      [MAX_PAGE_SIZE, 2 * MAX_PAGE_SIZE + 93],
+      [2 * MAX_PAGE_SIZE, 2 * MAX_PAGE_SIZE + 93],
+      [2 * MAX_PAGE_SIZE + 93, 2 * MAX_PAGE_SIZE + 93],
+    ]);
+  });
+
+  it('stops after an exactly full last page and reads an empty list once', async () => {
+    const full = fakeList(2 * MAX_PAGE_SIZE);
+    expect((await fetchAllRows(full.getList, {})).records).toHaveLength(2 * MAX_PAGE_SIZE);
+    expect(full.calls).toHaveLength(2);
+    const empty = fakeList(0);
+    expect(await fetchAllRows(empty.getList, {})).toEqual({ records: [], total: 0 });
+    expect(empty.calls).toHaveLength(1);
+  });
+
+  it('stops at MAX_EXPORT_ROWS and says how many rows the list has', async () => {
+    const { getList, calls } = fakeList(MAX_EXPORT_ROWS + 1_234);
+    const all = await fetchAllRows(getList, {});
+    expect(all.records).toHaveLength(MAX_EXPORT_ROWS);
+    expect(all.total).toBe(MAX_EXPORT_ROWS + 1_234);
+    expect(calls).toHaveLength(MAX_EXPORT_ROWS / MAX_PAGE_SIZE);
   });
 });

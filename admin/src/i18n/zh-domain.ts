@@ -333,5 +333,9 @@ export const zhDomain = {
     unit: {
       wan_yuan: '万元',
     },
+    export: {
+      progress: '导出中 %{read}/%{total}',
+      truncated: '列表共 %{total} 行，导出文件只含前 %{max} 行；请加筛选条件分批导出。',
+    },
   },
 };

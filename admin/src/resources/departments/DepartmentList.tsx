@@ -8,7 +8,8 @@ import {
   TextField,
   useTranslate,
 } from 'react-admin';
-import { useCsvExporter } from '../../useCsvExporter';
+import type { CsvColumn } from '../../csv';
+import { CsvListActions } from '../../ExportCsvButton';
 
 const KINDS = ['ADMINISTRATIVE', 'INSTITUTION'];
 
@@ -21,19 +22,27 @@ function KindInput() {
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <KindInput key="kind" />];
 
+/** The columns of 导出 (CSV), as the list shows them. */
+const CSV_COLUMNS: readonly CsvColumn[] = [
+  { source: 'code' },
+  { source: 'name' },
+  { source: 'kind', enumName: 'DepartmentKind' },
+  { source: 'parent.name' },
+  { source: 'managingDivision.name' },
+  { source: 'industryPilot' },
+  { source: 'createdAt', value: (r) => (r.createdAt ? String(r.createdAt).slice(0, 10) : '') },
+];
+
 /** 预算部门 list: read only, searchable by code or name. */
 export function DepartmentList() {
-  const exporter = useCsvExporter('departments', [
-    { source: 'code' },
-    { source: 'name' },
-    { source: 'kind', enumName: 'DepartmentKind' },
-    { source: 'parent.name' },
-    { source: 'managingDivision.name' },
-    { source: 'industryPilot' },
-    { source: 'createdAt', value: (r) => (r.createdAt ? String(r.createdAt).slice(0, 10) : '') },
-  ]);
   return (
-    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25} exporter={exporter}>
+    <List
+      filters={filters}
+      sort={{ field: 'code', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<CsvListActions columns={CSV_COLUMNS} />}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { DataTable, List, SearchInput, SelectInput } from 'react-admin';
-import { useCsvExporter } from '../../useCsvExporter';
+import type { CsvColumn } from '../../csv';
+import { CsvListActions } from '../../ExportCsvButton';
 import {
   DepartmentInput,
   dateTime,
@@ -88,7 +89,7 @@ function filters() {
 /** 绩效目标: read only; filtered by year, review status, grade, department and kind. */
 export function TargetList() {
   const reviews = hasPermission('ReadReviews');
-  const exporter = useCsvExporter('performanceTargets', [
+  const columns: CsvColumn[] = [
     { source: 'fiscalYear' },
     { source: 'kind', enumName: 'TargetKind' },
     {
@@ -107,9 +108,15 @@ export function TargetList() {
     reviews
       ? { source: 'submittedAt', value: (r) => (r.submittedAt ? dateTime(r.submittedAt) : '') }
       : { source: 'updatedAt', value: (r) => dateTime(r.updatedAt) },
-  ]);
+  ];
   return (
-    <List filters={filters()} sort={{ field: 'fiscalYear', order: 'DESC' }} perPage={25} exporter={exporter}>
+    <List
+      filters={filters()}
+      sort={{ field: 'fiscalYear', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      actions={<CsvListActions columns={columns} />}
+    >
       <TargetDataTable />
     </List>
   );

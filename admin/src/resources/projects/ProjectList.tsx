@@ -1,5 +1,6 @@
 import { DataTable, List, SearchInput, SelectInput, TextField } from 'react-admin';
-import { useCsvExporter } from '../../useCsvExporter';
+import type { CsvColumn } from '../../csv';
+import { CsvListActions } from '../../ExportCsvButton';
 import { DepartmentInput, EnumChip, EnumInput, fiscalYearChoices } from './shared';
 
 const filters = [
@@ -10,22 +11,30 @@ const filters = [
   <EnumInput key="phase" source="phase" enumName="ProjectPhase" />,
 ];
 
+/** The columns of 导出 (CSV), as the list shows them. */
+const CSV_COLUMNS: readonly CsvColumn[] = [
+  { source: 'code' },
+  { source: 'name' },
+  { source: 'department.name' },
+  { source: 'budgetType', enumName: 'BudgetType' },
+  { source: 'phase', enumName: 'ProjectPhase' },
+  { source: 'attribute', enumName: 'ProjectAttribute' },
+  { source: 'category' },
+  { source: 'startYear' },
+  { source: 'termYears' },
+  { source: 'managingDivision.name' },
+];
+
 /** 项目库: read only, filtered by department, budget type, fiscal year (a budget of that year) and phase. */
 export function ProjectList() {
-  const exporter = useCsvExporter('projects', [
-    { source: 'code' },
-    { source: 'name' },
-    { source: 'department.name' },
-    { source: 'budgetType', enumName: 'BudgetType' },
-    { source: 'phase', enumName: 'ProjectPhase' },
-    { source: 'attribute', enumName: 'ProjectAttribute' },
-    { source: 'category' },
-    { source: 'startYear' },
-    { source: 'termYears' },
-    { source: 'managingDivision.name' },
-  ]);
   return (
-    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25} exporter={exporter}>
+    <List
+      filters={filters}
+      sort={{ field: 'code', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<CsvListActions columns={CSV_COLUMNS} />}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name">

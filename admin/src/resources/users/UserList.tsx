@@ -1,6 +1,7 @@
 import { Chip, Stack } from '@mui/material';
 import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput, useTranslate } from 'react-admin';
-import { useCsvExporter } from '../../useCsvExporter';
+import type { CsvColumn } from '../../csv';
+import { CsvListActions } from '../../ExportCsvButton';
 import { DepartmentInput, dateTime, EnumInput, hasPermission } from '../projects/shared';
 
 export interface UserRecord {
@@ -41,7 +42,7 @@ const filters = [
 export function UserList() {
   const translate = useTranslate();
   const contact = hasPermission('ReadContactData');
-  const exporter = useCsvExporter('users', [
+  const columns: CsvColumn[] = [
     { source: 'loginName' },
     { source: 'displayName' },
     { source: 'roles', enumName: 'Role' },
@@ -50,9 +51,15 @@ export function UserList() {
     ...(contact ? [{ source: 'email' }, { source: 'phone' }] : []),
     { source: 'active' },
     { source: 'createdAt', value: (r) => dateTime(r.createdAt) },
-  ]);
+  ];
   return (
-    <List filters={filters} sort={{ field: 'loginName', order: 'ASC' }} perPage={25} exporter={exporter}>
+    <List
+      filters={filters}
+      sort={{ field: 'loginName', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<CsvListActions columns={columns} />}
+    >
       <DataTable<UserRecord> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="loginName" sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="displayName" />
