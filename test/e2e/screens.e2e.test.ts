@@ -175,6 +175,20 @@ describeInBrowser('the console in Chromium: dashboard, projects, targets, users'
     await screenshot(page, 'target-timeline');
   });
 
+  test('indicator import: a file that is not an Excel workbook is refused in Chinese, without the library’s message', async () => {
+    const { page } = await signIn('perf-admin');
+    await go(page, '/indicators/import');
+    await page.getByTestId('indicator-import-file').setInputFiles({
+      name: '指标清单.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('指标编码,指标名称\nGX0001,培训人次\n'),
+    });
+    const alert = page.getByText('它不是有效的 Excel 工作簿');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('无法读取“指标清单.xlsx”');
+    expect(await page.getByText('central directory').count()).toBe(0);
+  });
+
   test('users: the ADMIN manages them; the performance division has no such menu', async () => {
     const { page } = await signIn('admin');
     await openMenu(page, 'users');

@@ -60,7 +60,12 @@ export function IndicatorImport() {
     try {
       const ExcelJS = await loadExcel();
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await file.arrayBuffer());
+      try {
+        await workbook.xlsx.load(await file.arrayBuffer());
+      } catch {
+        // exceljs (jszip) says "Can't find end of central directory …" with a link: not for the bureau's users.
+        return setState({ phase: 'idle', alert: t('notXlsx', { name: file.name }) });
+      }
       const sheet = workbook.worksheets[0];
       const parsed: ParsedSheet = sheet ? parseSheet(sheet) : { headerRow: 0, rows: [], missing: [], ignored: [] };
       const alerts: string[] = [];

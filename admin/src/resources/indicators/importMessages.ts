@@ -17,6 +17,8 @@ export const zh = {
         checking: '正在校验 %{count} 行…',
         committing: '正在导入 %{count} 条指标，请勿关闭页面…',
         exporting: '正在导出 %{read} / %{total} 条…',
+        notXlsx:
+          '无法读取“%{name}”：它不是有效的 Excel 工作簿（.xlsx）。请用 Excel 另存为 .xlsx 格式后重试，或下载导入模板填写。',
         noHeader: '未找到表头：第一张工作表的前 10 行中应有“指标编码”“指标名称”等列，请使用导入模板。',
         missing: '缺少必填列：%{columns}',
         ignored: '以下列不在模板中，已忽略：%{columns}',
@@ -88,6 +90,8 @@ export const en = {
         checking: 'Checking %{count} rows…',
         committing: 'Importing %{count} indicators, please keep this page open…',
         exporting: 'Exporting %{read} / %{total}…',
+        notXlsx:
+          'Cannot read “%{name}”: it is not a valid Excel workbook (.xlsx). Save it as .xlsx in Excel and try again, or fill in the import template.',
         noHeader:
           'No header row found: one of the first 10 rows of the first sheet should have columns such as 指标编码 and 指标名称; use the template.',
         missing: 'Required columns missing: %{columns}',
