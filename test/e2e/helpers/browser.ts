@@ -77,8 +77,6 @@ export async function openConsole(env: Record<string, string> = {}): Promise<Con
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
       const where = m.location().url;
-      // Chromium asks every site for /favicon.ico; the console has none.
-      if (where.endsWith('/favicon.ico')) return;
       cp.consoleErrors.push(where ? `${m.text()} (${where})` : m.text());
       // A component that threw (react-admin's error boundary logs it and shows its error page) is a failure too.
       if (/^\w*Error: /.test(m.text())) cp.pageErrors.push(m.text());
