@@ -24,13 +24,27 @@ interface Me {
 /** react-admin's identity plus the user's fiscal division (财政区划) and department (`useGetIdentity<Identity>()`). */
 export type Identity = UserIdentity & Pick<Me, 'fiscalDivisionCode' | 'department'>;
 
+/** Why the API refused a sign-in, by extensions.code, as the console's message keys. */
+const LOGIN_REFUSALS: Record<string, string> = {
+  UNAUTHENTICATED: 'app.login.wrong',
+  LOGIN_LOCKED: 'app.login.locked',
+};
+
 /** Sign-in against the API: tokens in localStorage, refreshed before they expire, permissions fetched once. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const data = await graphql<{ login: Session }>(
-      `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_PAYLOAD} } }`,
-      { input: { loginName: username, password } },
-    );
+    let data: { login: Session };
+    try {
+      data = await graphql<{ login: Session }>(
+        `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_PAYLOAD} } }`,
+        { input: { loginName: username, password } },
+      );
+    } catch (e) {
+      // The sign-in page shows the message in the user's language (the API's is English), as a translation key.
+      const code = e instanceof GraphQLRequestError ? e.code : undefined;
+      if (code && code in LOGIN_REFUSALS) throw new Error(LOGIN_REFUSALS[code]);
+      throw e;
+    }
     saveSession(data.login);
   },
   async logout() {

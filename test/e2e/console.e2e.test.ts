@@ -32,6 +32,8 @@ describeInBrowser('the console in Chromium: sign-in, Chinese labels, language sw
     await page.locator('button[type="submit"]').click();
     // react-admin shows the refusal in a notification and stays on the sign-in page.
     await page.locator('.MuiSnackbar-root, [role="alert"]').first().waitFor();
+    // In the user's language, not the API's English message.
+    expect(await page.locator('.MuiSnackbar-root, [role="alert"]').first().textContent()).toContain('登录名或密码错误');
     expect(await page.locator('input[name="username"]').isVisible()).toBe(true);
   });
 

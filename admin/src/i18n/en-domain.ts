@@ -333,6 +333,10 @@ export const enDomain = {
     unit: {
       wan_yuan: '10k yuan',
     },
+    login: {
+      wrong: 'The login name or password is wrong.',
+      locked: 'Too many failed sign-ins: this account is locked for a while; try again later.',
+    },
     export: {
       progress: 'Exporting %{read}/%{total}',
       truncated:

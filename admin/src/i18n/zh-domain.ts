@@ -333,6 +333,10 @@ export const zhDomain = {
     unit: {
       wan_yuan: '万元',
     },
+    login: {
+      wrong: '登录名或密码错误。',
+      locked: '登录失败次数过多，该账号暂时被锁定，请稍后再试。',
+    },
     export: {
       progress: '导出中 %{read}/%{total}',
       truncated: '列表共 %{total} 行，导出文件只含前 %{max} 行；请加筛选条件分批导出。',

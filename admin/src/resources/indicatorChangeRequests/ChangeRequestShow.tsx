@@ -280,7 +280,7 @@ function ShowView() {
   if (!record.proposal || !record.approvals) return <LinearProgress sx={{ mt: 2 }} />;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, my: 2, '& > *': { flexShrink: 0 } }}>
-      <Title title={`${translate('resources.indicatorChangeRequests.name')} · ${record.name}`} />
+      <Title title={`${translate('resources.indicatorChangeRequests.name', { smart_count: 1 })} · ${record.name}`} />
       <LiveRecord />
       <Header />
       <Body />
