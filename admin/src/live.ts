@@ -6,7 +6,7 @@
  */
 import { type Client, createClient } from 'graphql-ws';
 import { useEffect, useRef } from 'react';
-import { freshSession, GRAPHQL_URL } from './session';
+import { currentPermissions, freshSession, GRAPHQL_URL } from './session';
 
 /** The API's ReviewEventFilter. */
 export interface ReviewEventFilter {
@@ -67,13 +67,15 @@ function makeClient(): Client {
 }
 
 /**
- * Calls `onEvent` for each review event matching `filter` while the component is mounted (`filter` null: none).
+ * Calls `onEvent` for each review event matching `filter` while the component is mounted (`filter` null, or a user
+ * without the ReadEvents permission: none).
  * The filter is compared by value, so an inline object literal does not resubscribe on every render.
  */
 export function useReviewEvents(filter: ReviewEventFilter | null, onEvent: (event: ReviewEventMessage) => void): void {
   const handler = useRef(onEvent);
   handler.current = onEvent;
-  const key = filter ? JSON.stringify(filter) : null;
+  // A role that may not follow events would only be turned away (4403): it does not connect at all.
+  const key = filter && currentPermissions().has('ReadEvents') ? JSON.stringify(filter) : null;
 
   useEffect(() => {
     if (key === null) return;

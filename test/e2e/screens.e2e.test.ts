@@ -189,6 +189,16 @@ describeInBrowser('the console in Chromium: dashboard, projects, targets, users'
     expect(await page.getByText('central directory').count()).toBe(0);
   });
 
+  test('a role without access that opens the queue by its address is told so, with no live connection and no page error', async () => {
+    const { page } = await signIn('analyst');
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await go(page, '/indicatorChangeRequests');
+    await page.getByText('无权访问').first().waitFor();
+    await page.waitForTimeout(500);
+    expect(sockets).toEqual([]);
+  });
+
   test('users: the ADMIN manages them; the performance division has no such menu', async () => {
     const { page } = await signIn('admin');
     await openMenu(page, 'users');
