@@ -107,6 +107,7 @@ function Header() {
   const r = useRecordContext<ChangeRequestRecord>();
   const createPath = useCreatePath();
   if (!r) return null;
+  // What the request waits for; a decided one waits for nothing (its status chip says how it ended).
   const waitingKey = r.status === 'IN_REVIEW' && r.step ? r.step : r.status;
   return (
     <Card>
@@ -239,7 +240,12 @@ function Body() {
         <Card>
           <CardHeader title={translate('queue.sections.diff')} slotProps={{ title: { variant: 'h6' } }} />
           <CardContent sx={{ pt: 0 }}>
-            <DefinitionDiff current={r.indicator} proposed={r.proposal} version={r.indicator.version} />
+            <DefinitionDiff
+              current={r.indicator}
+              proposed={r.proposal}
+              version={r.indicator.version}
+              superseded={r.status === 'APPROVED'}
+            />
           </CardContent>
         </Card>
         {similar(false)}

@@ -92,10 +92,13 @@ export function DefinitionDiff({
   current,
   proposed,
   version,
+  superseded = false,
 }: {
   current: DefinitionView;
   proposed: DefinitionView;
   version: number;
+  /** The request was approved: the version it changed is no longer the current one. */
+  superseded?: boolean;
 }) {
   const translate = useTranslate();
   const changed = DEFINITION_ROWS.filter((r) => r.value(current) !== r.value(proposed)).length;
@@ -105,7 +108,7 @@ export function DefinitionDiff({
         <TableHead>
           <TableRow>
             <TableCell sx={{ width: 140 }}>{translate('queue.diff.field')}</TableCell>
-            <TableCell>{translate('queue.diff.current', { version })}</TableCell>
+            <TableCell>{translate(superseded ? 'queue.diff.before' : 'queue.diff.current', { version })}</TableCell>
             <TableCell>{translate('queue.diff.proposed')}</TableCell>
           </TableRow>
         </TableHead>

@@ -29,6 +29,7 @@ export const zh = {
     diff: {
       field: '字段',
       current: '当前版本（v%{version}）',
+      before: '修改前（v%{version}）',
       proposed: '申请修改为',
       unchanged: '未修改',
       only_changed: '仅显示修改的字段',
@@ -82,8 +83,6 @@ export const zh = {
       RETURNED: '已退回：等待申请人修改后重新提交',
       DEPARTMENT_PRECHECK: '等待部门预审',
       PERFORMANCE_REVIEW: '等待预算绩效管理处审核',
-      APPROVED: '已通过',
-      REJECTED: '已驳回',
     },
   },
 };
@@ -118,6 +117,7 @@ export const en = {
     diff: {
       field: 'Field',
       current: 'Current (v%{version})',
+      before: 'Before (v%{version})',
       proposed: 'Proposed',
       unchanged: 'unchanged',
       only_changed: 'Only changed fields are shown',
@@ -172,8 +172,6 @@ export const en = {
       RETURNED: 'Returned: waiting for the applicant to revise and resubmit',
       DEPARTMENT_PRECHECK: 'Waiting for the department pre-check',
       PERFORMANCE_REVIEW: 'Waiting for the performance division',
-      APPROVED: 'Approved',
-      REJECTED: 'Rejected',
     },
   },
 };
