@@ -31,22 +31,24 @@ async function onServer(server: string, label: string): Promise<PrivateDatabase>
   const u = new URL(server);
   u.pathname = `/${name}`;
   const url = u.toString();
-  const orm = await createOrm({ url, poolMax: 1, log: pino({ level: 'silent' }) });
-  try {
-    await migrate(orm);
-  } finally {
-    await orm.close(true);
-  }
-  return {
-    url,
-    kind: 'postgresql',
-    async stop() {
-      const c = new Client({ connectionString: server });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
+  const drop = async () => {
+    const c = new Client({ connectionString: server });
+    await c.connect();
+    await c.query(`drop database if exists "${name}" with (force)`);
+    await c.end();
   };
+  try {
+    const orm = await createOrm({ url, poolMax: 1, log: pino({ level: 'silent' }) });
+    try {
+      await migrate(orm);
+    } finally {
+      await orm.close(true);
+    }
+  } catch (err) {
+    await drop(); // a database that could not be prepared is not left behind
+    throw err;
+  }
+  return { url, kind: 'postgresql', stop: drop };
 }
 
 /** A fresh, migrated, empty database on the same kind of server as the shared test database. */
