@@ -175,10 +175,11 @@ describe('kill -9 during an indicator import', () => {
 
 describe('kill -9 during a workflow step', () => {
   it('leaves each admission decision applied entirely or not at all; every committed event is readable in order', async () => {
+    const categoryCode = uniq('C').slice(0, 8);
     const lib = await buildIndicatorLibrary(api, {
       name: '崩溃审核区划',
       frameworkName: '崩溃审核体系',
-      category: { code: uniq('C').slice(0, 8) },
+      category: { code: categoryCode },
     });
     const preparer = api.as(
       (await createUser(api, { roles: [Role.UNIT_PREPARER], fiscalDivisionCode: lib.fd, departmentId: lib.cityMgmt }))
@@ -256,12 +257,14 @@ describe('kill -9 during a workflow step', () => {
     const versions = await Promise.all(ids.map(versionOf));
     let lock: import('pg').Client | undefined;
     if (!embedded) {
-      // Hold the outbox's lock: each decision stops inside its transaction, at its review event.
+      // Hold the code-assignment lock of this test's division and category (admission.definition.ts nextCode), which
+      // only these decisions take: each stops inside its transaction, at the code of the indicator it publishes.
+      // (The outbox's lock would stop every writer of the shared database, other test files' too.)
       const { Client: PgClient } = await import('pg');
       lock = new PgClient({ connectionString: DB });
       await lock.connect();
       await lock.query('begin');
-      await lock.query('select pg_advisory_xact_lock(7240517001)');
+      await lock.query('select pg_advisory_xact_lock(72405, hashtext($1))', [`${lib.fd}:HY${categoryCode}`]);
     }
     const sent = ids.map((id, i) => clientOf(p, curator.token).gql(APPROVE, { id, version: versions[i] }));
     if (embedded) await sleep(Math.round(took * 3));
