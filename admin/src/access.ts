@@ -55,6 +55,9 @@ export const ACCESS: AccessTable = {
     edit: ['WriteProject'],
     delete: ['WriteProject'],
     review: ['ReviewDepartment', 'ReviewInitial', 'Recheck', 'GradeTarget'],
+    // The review steps themselves (submit, pass, return, grade, refine) follow the API's per-caller `allowedActions`;
+    // the joint-review comment has no TargetAction, so it follows the permission (and the JOINT_REVIEW state).
+    comment: ['CommentJointReview'],
   },
   users: { list: ['ManageUsers'], show: ['ManageUsers'], create: ['ManageUsers'], edit: ['ManageUsers'] },
   dashboard: { list: ['ReadAggregates'], show: ['ReadAggregates'] },

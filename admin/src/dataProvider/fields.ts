@@ -228,6 +228,8 @@ export const RESOURCES: Readonly<Record<string, ResourceSpec>> = {
       'approvedAt',
       'createdAt',
       'version',
+      // The review steps the signed-in user may take now (the page's action bar).
+      'allowedActions',
       'framework { id name }',
       'parent { id fiscalYear project { id name } }',
       'rows { id sortOrder period comparator targetValue unit weight note indicatorVersion indicator { id code name level1 { name } level2 { name } } }',

@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 import { dateTime, EnumChip, hasPermission, Money, Percent } from '../projects/shared';
 import { ReviewTimeline } from './ReviewTimeline';
+import { TargetActions } from './TargetActions';
 
 interface TargetRow {
   id: string;
@@ -125,12 +126,15 @@ function RowsTable() {
   );
 }
 
-/** One performance target: its goals, its target table (绩效指标表) and, for roles that read reviews, its review timeline. */
+/**
+ * One performance target: its goals, its target table (绩效指标表) and, for roles that read reviews, its review timeline;
+ * above them the review steps the signed-in user may take now (TargetActions).
+ */
 export function TargetShow() {
   const translate = useTranslate();
   const reviews = hasPermission('ReadReviews');
   return (
-    <Show title={<TargetTitle />}>
+    <Show title={<TargetTitle />} actions={<TargetActions />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label={translate('resources.performanceTargets.tabs.goals')}>
           <FunctionField source="kind" render={(r) => <EnumChip name="TargetKind" value={r.kind} />} />

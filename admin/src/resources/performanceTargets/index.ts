@@ -3,7 +3,10 @@ import type { ResourceProps } from 'react-admin';
 import { TargetList } from './TargetList';
 import { TargetShow } from './TargetShow';
 
-/** 绩效目标: read only, with each target's indicator rows and review timeline. */
+/**
+ * 绩效目标: each target's indicator rows and review timeline, and on its page the review steps the signed-in user may
+ * take (TargetActions); the targets themselves are not edited here.
+ */
 export const performanceTargets: ResourceProps = {
   name: 'performanceTargets',
   list: TargetList,
