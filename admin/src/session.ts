@@ -20,10 +20,12 @@ export interface Session {
   user: SessionUser;
 }
 
+/** A refused request: the API's message, its `extensions.code`, and the rest of its extensions (e.g. `findings`). */
 export class GraphQLRequestError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -37,10 +39,20 @@ export async function graphql<T>(query: string, variables?: Record<string, unkno
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(GRAPHQL_URL, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  const body = (await res.json()) as {
+    data?: T;
+    errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
+  };
   const error = body.errors?.[0];
-  if (error) throw new GraphQLRequestError(error.message, error.extensions?.code);
+  if (error) throw new GraphQLRequestError(error.message, error.extensions?.code, error.extensions ?? {});
   return body.data as T;
+}
+
+/** One request as the signed-in user (the token refreshed first when it is about to expire). */
+export async function graphqlAsUser<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const session = await freshSession();
+  if (!session) throw new GraphQLRequestError('ra.auth.auth_check_error', 'UNAUTHENTICATED');
+  return graphql<T>(query, variables, session.accessToken);
 }
 
 export function loadSession(): Session | null {

@@ -3,14 +3,10 @@
  * One request helper over the signed-in session, so the token is refreshed first and the API's error message and
  * code (e.g. CONFLICT) reach the notification unchanged.
  */
-import { freshSession, GraphQLRequestError, graphql } from '../../session';
+import { graphqlAsUser } from '../../session';
 import type { Definition } from './definition';
 
-export async function api<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const session = await freshSession();
-  if (!session) throw new GraphQLRequestError('ra.auth.auth_check_error', 'UNAUTHENTICATED');
-  return graphql<T>(query, variables, session.accessToken);
-}
+export const api = graphqlAsUser;
 
 /** The API's message of a failed request (the server's text says what to do), else a generic key. */
 export function errorMessage(error: unknown): string {

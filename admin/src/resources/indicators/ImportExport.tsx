@@ -23,7 +23,7 @@ import { type ChangeEvent, useState } from 'react';
 import { Button, Title, useCanAccess, useNotify, useTranslate } from 'react-admin';
 
 import { ImportPreview, type PreviewRow } from './ImportPreview';
-import { download, ImportRefused, importIndicators, loadExcel, MAX_IMPORT_ROWS } from './importApi';
+import { download, importIndicators, loadExcel, MAX_IMPORT_ROWS, refusedRows } from './importApi';
 import { fillTemplate, type ParsedSheet, parseSheet } from './spreadsheet';
 
 const T = 'resources.indicators.importExport';
@@ -102,7 +102,7 @@ export function IndicatorImport() {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       notify(t('refused', { message }), { type: 'error', multiLine: true });
-      const rows = preview(sheet, e instanceof ImportRefused ? e.rows : []);
+      const rows = preview(sheet, refusedRows(e));
       setState({ phase: 'preview', sheet, rows, alerts: [t('refused', { message })], valid: false });
     }
   };

@@ -3,7 +3,7 @@
  * paged read of every indicator of the current list with the columns the spreadsheet needs.
  */
 import { sortFieldOf } from '../../dataProvider/buildQuery';
-import { freshSession, GRAPHQL_URL, GraphQLRequestError } from '../../session';
+import { GraphQLRequestError, graphqlAsUser } from '../../session';
 import type { ExportedIndicator, ImportRow } from './spreadsheet';
 
 export interface RowError {
@@ -30,32 +30,10 @@ export interface ImportResult {
 /** The rows one import may carry (server: IMPORT_MAX_ROWS). */
 export const MAX_IMPORT_ROWS = 2000;
 
-/** A failed commit: IMPORT_INVALID carries the failing rows (the library changed since the preview). */
-export class ImportRefused extends GraphQLRequestError {
-  constructor(
-    message: string,
-    code: string | undefined,
-    readonly rows: RowResult[],
-  ) {
-    super(message, code);
-  }
-}
-
-async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const session = await freshSession();
-  if (!session) throw new GraphQLRequestError('ra.auth.auth_check_error', 'UNAUTHENTICATED');
-  const res = await fetch(GRAPHQL_URL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as {
-    data?: T;
-    errors?: Array<{ message: string; extensions?: { code?: string; rows?: RowResult[] } }>;
-  };
-  const error = body.errors?.[0];
-  if (error) throw new ImportRefused(error.message, error.extensions?.code, error.extensions?.rows ?? []);
-  return body.data as T;
+/** The failing rows a refused commit (IMPORT_INVALID) carries: the library changed since the preview. */
+export function refusedRows(error: unknown): RowResult[] {
+  const rows = error instanceof GraphQLRequestError ? error.extensions.rows : undefined;
+  return Array.isArray(rows) ? (rows as RowResult[]) : [];
 }
 
 const IMPORT = `mutation ImportIndicators($input: ImportIndicatorsInput!) {
@@ -66,7 +44,7 @@ const IMPORT = `mutation ImportIndicators($input: ImportIndicatorsInput!) {
 }`;
 
 export async function importIndicators(rows: readonly ImportRow[], dryRun: boolean): Promise<ImportResult> {
-  const data = await request<{ importIndicators: ImportResult }>(IMPORT, { input: { rows, dryRun } });
+  const data = await graphqlAsUser<{ importIndicators: ImportResult }>(IMPORT, { input: { rows, dryRun } });
   return data.importIndicators;
 }
 
@@ -126,7 +104,7 @@ export async function exportIndicators(
   };
   const out: ExportedIndicator[] = [];
   for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += PAGE) {
-    const data = await request<{ indicators: { totalCount: number; items: ExportedIndicator[] } }>(EXPORT, {
+    const data = await graphqlAsUser<{ indicators: { totalCount: number; items: ExportedIndicator[] } }>(EXPORT, {
       ...variables,
       offset,
       limit: PAGE,

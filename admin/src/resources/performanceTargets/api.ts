@@ -3,35 +3,9 @@
  * session that keeps the API's error code and extensions, so the pre-check's findings (PRECHECK_FAILED) and the
  * server's own message (e.g. CONFLICT) reach the screen unchanged.
  */
-import { freshSession, GRAPHQL_URL } from '../../session';
+import { GraphQLRequestError, graphqlAsUser } from '../../session';
 
-/** A refused request: the API's message, its code and its extensions (e.g. `findings`). */
-export class TargetApiError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-    readonly extensions: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-async function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const session = await freshSession();
-  if (!session) throw new TargetApiError('ra.auth.auth_check_error', 'UNAUTHENTICATED');
-  const res = await fetch(GRAPHQL_URL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as {
-    data?: T;
-    errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
-  };
-  const error = body.errors?.[0];
-  if (error) throw new TargetApiError(error.message, error.extensions?.code, error.extensions ?? {});
-  return body.data as T;
-}
+const api = graphqlAsUser;
 
 /** One finding of the machine pre-check (形式审核). */
 export interface PrecheckFinding {
@@ -42,7 +16,7 @@ export interface PrecheckFinding {
 
 /** The findings of a PRECHECK_FAILED refusal, or none. */
 export function findingsOf(error: unknown): PrecheckFinding[] {
-  if (!(error instanceof TargetApiError) || error.code !== 'PRECHECK_FAILED') return [];
+  if (!(error instanceof GraphQLRequestError) || error.code !== 'PRECHECK_FAILED') return [];
   const findings = error.extensions.findings;
   return Array.isArray(findings) ? (findings as PrecheckFinding[]) : [];
 }
