@@ -149,10 +149,12 @@ describeInBrowser('the console in Chromium: dashboard, projects, targets, users'
   test('targets: the list, and a target with its indicator rows and review timeline', async () => {
     const token = await c.server.token('perf-admin', demoPassword('perf-admin'));
     const data = await c.server.ok<{
-      performanceTargets: { items: { id: string; rows: { id: string }[]; reviews: { id: string }[] | null }[] };
+      performanceTargets: {
+        items: { id: string; rows: { id: string; weight: string | null }[]; reviews: { id: string }[] | null }[];
+      };
     }>(
       `{ performanceTargets(filter: { search: "城乡最低生活保障资金", kind: PROJECT }, limit: 20) {
-          items { id rows { id } reviews { id } } } }`,
+          items { id rows { id weight } reviews { id } } } }`,
       {},
       token,
     );
@@ -168,6 +170,16 @@ describeInBrowser('the console in Chromium: dashboard, projects, targets, users'
     await page.getByText('城乡最低生活保障资金').first().waitFor();
     await page.getByRole('tab', { name: '绩效指标表' }).click();
     await page.getByText('城乡低保保障人数').first().waitFor();
+    // The weight line: none set (they are optional), or their total, which must be 100.
+    const weights = (target?.rows ?? [])
+      .filter((r) => r.weight !== null)
+      .map((r) => Math.round(Number(r.weight) * 100));
+    const cents = weights.reduce((a, b) => a + b, 0);
+    const expected =
+      weights.length === 0
+        ? '未设置权重'
+        : `权重合计 ${(cents / 100).toFixed(2)}%${cents === 10_000 ? '' : '，须为 100%'}`;
+    expect(await page.getByTestId('weight-total').textContent()).toContain(expected);
     await screenshot(page, 'target-rows');
     await page.getByRole('tab', { name: '审核过程' }).click();
     await page.getByTestId('review-timeline').waitFor();

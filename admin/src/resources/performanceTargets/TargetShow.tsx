@@ -70,11 +70,25 @@ function WeightTotal() {
   const record = useRecordContext<Target>();
   const translate = useTranslate();
   const rows = record?.rows ?? [];
-  if (rows.length === 0) return null;
-  const total = rows.reduce((sum, r) => sum + (r.weight ? Number(r.weight) : 0), 0);
+  // Weights are optional; once any row has one, they must add up to 100 (the pre-check's WEIGHTS_NOT_100).
+  const weighted = rows.filter((r) => r.weight !== null && r.weight !== undefined && r.weight !== '');
+  if (weighted.length === 0) {
+    return rows.length ? (
+      <Typography variant="caption" color="text.secondary" data-testid="weight-total">
+        {translate('resources.performanceTargets.rows.no_weights')}
+      </Typography>
+    ) : null;
+  }
+  const cents = weighted.reduce((sum, r) => sum + Math.round(Number(r.weight) * 100), 0);
+  const complete = cents === 10_000;
   return (
-    <Typography variant="caption" color="text.secondary">
-      {translate('resources.performanceTargets.rows.total_weight', { total: total.toFixed(2) })}
+    <Typography variant="caption" color={complete ? 'text.secondary' : 'warning.main'} data-testid="weight-total">
+      {translate(
+        complete
+          ? 'resources.performanceTargets.rows.total_weight'
+          : 'resources.performanceTargets.rows.weights_not_100',
+        { total: (cents / 100).toFixed(2), missing: rows.length - weighted.length },
+      )}
     </Typography>
   );
 }

@@ -40,6 +40,8 @@ export const zh = {
         version_value: '第 %{version} 版',
         empty: '尚未填报绩效指标',
         total_weight: '权重合计 %{total}%',
+        no_weights: '未设置权重（可不设；设置时各行合计须为 100%）',
+        weights_not_100: '权重合计 %{total}%，须为 100%（%{missing} 行未设置）',
       },
       timeline: {
         round: '第 %{round} 轮审核',
@@ -160,6 +162,8 @@ export const en = {
         version_value: 'v%{version}',
         empty: 'No indicator rows yet',
         total_weight: 'Weights add up to %{total}%',
+        no_weights: 'No weights set (optional; once set, the rows must add up to 100%)',
+        weights_not_100: 'Weights add up to %{total}%, not 100% (%{missing} rows without a weight)',
       },
       timeline: {
         round: 'Round %{round}',
