@@ -32,7 +32,7 @@ describeInBrowser('admission in Chromium: propose, pre-check, approve, publish, 
   let bureau: TestUser;
   /** OBSERVER: reads the queue, decides nothing. */
   let observer: TestUser;
-  const name = `智慧环卫作业覆盖率${uniq('E')}`;
+  const name = `主次干道机械化清扫覆盖率${uniq('E')}`;
   const categoryName = `城市管理${uniq('C')}`;
   /** The request, once proposed. */
   let requestId: string;
@@ -148,6 +148,13 @@ describeInBrowser('admission in Chromium: propose, pre-check, approve, publish, 
     expect(((await (await proposed).json()) as { errors?: unknown[] }).errors ?? []).toEqual([]);
     await page.getByTestId('propose-submit').waitFor();
     await screenshot(page, 'propose-similar');
+    // Each similar indicator opens in a new tab, so the proposal being written stays.
+    const rows = page.getByTestId('similar-row');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const first = rows.first();
+    const link = first.getByTestId('similar-link');
+    expect(await link.getAttribute('href')).toContain(`/indicators/${await first.getAttribute('data-id')}/show`);
+    expect(await link.getAttribute('target')).toBe('_blank');
     const submitted = page.waitForResponse((r) =>
       (r.request().postData() ?? '').includes('submitIndicatorChangeRequest'),
     );

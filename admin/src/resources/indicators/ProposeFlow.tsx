@@ -19,6 +19,7 @@ import {
   Button,
   Form,
   FormDataConsumer,
+  Link,
   ReferenceInput,
   required,
   SaveButton,
@@ -26,6 +27,7 @@ import {
   TextInput,
   Title,
   Toolbar,
+  useCreatePath,
   useGetIdentity,
   useGetList,
   useNotify,
@@ -208,6 +210,7 @@ export function SimilarTable({
   compact?: boolean;
 }) {
   const translate = useTranslate();
+  const createPath = useCreatePath();
   if (similar.length === 0) return <Alert severity="success">{translate('catalog.propose.similar_none')}</Alert>;
   return (
     <Table size="small" data-testid="similar-indicators">
@@ -229,7 +232,16 @@ export function SimilarTable({
           <TableRow key={s.indicator.id} data-testid="similar-row" data-id={s.indicator.id}>
             {!compact && <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.indicator.code}</TableCell>}
             <TableCell>
-              <Typography variant="body2">{s.indicator.name}</Typography>
+              {/* A new tab: the proposal being written stays as it is. */}
+              <Link
+                to={createPath({ resource: 'indicators', id: s.indicator.id, type: 'show' })}
+                target="_blank"
+                rel="noopener"
+                variant="body2"
+                data-testid="similar-link"
+              >
+                {s.indicator.name}
+              </Link>
               <Typography variant="caption" color="text.secondary" component="div">
                 {compact ? `${s.indicator.code} · ${s.indicator.explanation ?? ''}` : (s.indicator.explanation ?? '')}
               </Typography>
