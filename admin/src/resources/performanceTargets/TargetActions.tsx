@@ -252,34 +252,53 @@ function ReviewStep({ target, decision }: { target: ActionableTarget; decision: 
   );
 }
 
-/** 会审意见: an observer's comment in the joint review (no version: a comment changes no state). */
-function CommentStep({ target }: { target: ActionableTarget }) {
+/**
+ * A step that takes one text and nothing else: a button, then a dialog with the text (required or optional) and
+ * `send(text)` on confirm.
+ */
+function TextStep({
+  step,
+  icon,
+  variant,
+  label,
+  required = false,
+  testId,
+  send,
+}: {
+  step: 'COMMENT' | 'REFINE';
+  icon: ReactNode;
+  variant: 'outlined' | 'contained';
+  label: string;
+  required?: boolean;
+  testId: string;
+  send: (text: string | undefined) => Promise<unknown>;
+}) {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const [comment, setComment] = useState('');
+  const [text, setText] = useState('');
   const { busy, run } = useStep();
   const confirm = async () => {
-    if (await run(() => commentJointReview(target.id, comment.trim()), 'COMMENT')) {
+    if (await run(() => send(text.trim() || undefined), step)) {
       setOpen(false);
-      setComment('');
+      setText('');
     }
   };
   return (
     <>
       <Button
-        label={`${P}.actions.COMMENT`}
-        variant="outlined"
+        label={`${P}.actions.${step}`}
+        variant={variant}
         onClick={() => setOpen(true)}
-        data-testid="target-comment"
+        data-testid={testId}
         sx={{ ml: 1 }}
       >
-        <Forum />
+        {icon}
       </Button>
       <StepDialog
         open={open}
-        title={`${P}.dialog.COMMENT`}
+        title={`${P}.dialog.${step}`}
         busy={busy}
-        canConfirm={comment.trim() !== ''}
+        canConfirm={!required || text.trim() !== ''}
         color="primary"
         onClose={() => setOpen(false)}
         onConfirm={() => void confirm()}
@@ -290,14 +309,29 @@ function CommentStep({ target }: { target: ActionableTarget }) {
           multiline
           minRows={3}
           margin="normal"
-          required
-          label={translate(`${P}.comment_label`)}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          slotProps={{ htmlInput: { 'data-testid': 'target-comment-text' } }}
+          required={required}
+          label={translate(label)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          slotProps={{ htmlInput: { 'data-testid': `${testId}-text` } }}
         />
       </StepDialog>
     </>
+  );
+}
+
+/** 会审意见: an observer's comment in the joint review (no version: a comment changes no state). */
+function CommentStep({ target }: { target: ActionableTarget }) {
+  return (
+    <TextStep
+      step="COMMENT"
+      icon={<Forum />}
+      variant="outlined"
+      label={`${P}.comment_label`}
+      required
+      testId="target-comment"
+      send={(text) => commentJointReview(target.id, text ?? '')}
+    />
   );
 }
 
@@ -420,48 +454,15 @@ function GradeStep({ target }: { target: ActionableTarget }) {
 
 /** 细化完善: the bureau's refinement of a 良 target, with an optional note of what it refined. */
 function RefineStep({ target }: { target: ActionableTarget }) {
-  const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  const { busy, run } = useStep();
-  const confirm = async () => {
-    if (await run(() => refineTarget(target.id, target.version, note.trim() || undefined), 'REFINE')) {
-      setOpen(false);
-      setNote('');
-    }
-  };
   return (
-    <>
-      <Button
-        label={`${P}.actions.REFINE`}
-        variant="contained"
-        onClick={() => setOpen(true)}
-        data-testid="target-refine"
-        sx={{ ml: 1 }}
-      >
-        <TaskAlt />
-      </Button>
-      <StepDialog
-        open={open}
-        title={`${P}.dialog.REFINE`}
-        busy={busy}
-        canConfirm
-        color="primary"
-        onClose={() => setOpen(false)}
-        onConfirm={() => void confirm()}
-      >
-        <MuiTextField
-          autoFocus
-          fullWidth
-          multiline
-          minRows={3}
-          margin="normal"
-          label={translate(`${P}.refine_note`)}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </StepDialog>
-    </>
+    <TextStep
+      step="REFINE"
+      icon={<TaskAlt />}
+      variant="contained"
+      label={`${P}.refine_note`}
+      testId="target-refine"
+      send={(text) => refineTarget(target.id, target.version, text)}
+    />
   );
 }
 
