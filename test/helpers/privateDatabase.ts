@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { createOrm, migrate } from '../../server/db/orm';
-import { startEmbeddedProcess } from './testDatabase';
+import { createEmptyServerDatabase, startEmbeddedProcess } from './testDatabase';
 
 /**
  * A database of one test file's own: migrated, empty (no demo data), dropped when the file ends.
@@ -22,21 +22,7 @@ export interface PrivateDatabase {
 }
 
 async function onServer(server: string, label: string): Promise<PrivateDatabase> {
-  const { Client } = await import('pg');
-  const name = `yardstick_${label}_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  const drop = async () => {
-    const c = new Client({ connectionString: server });
-    await c.connect();
-    await c.query(`drop database if exists "${name}" with (force)`);
-    await c.end();
-  };
+  const { url, drop } = await createEmptyServerDatabase(server, label);
   try {
     const orm = await createOrm({ url, poolMax: 1, log: pino({ level: 'silent' }) });
     try {

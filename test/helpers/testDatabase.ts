@@ -62,22 +62,32 @@ export async function startEmbeddedProcess(args: string[] = []): Promise<TestDat
   };
 }
 
-async function createServerDatabase(server: string): Promise<TestDatabase> {
+/** A new, empty database on a PostgreSQL server, and how to drop it (with any sessions still on it). */
+export async function createEmptyServerDatabase(
+  server: string,
+  label: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const { Client } = await import('pg');
-  const name = `yardstick_test_${process.pid}_${Date.now()}`;
+  const name = `yardstick_${label}_${process.pid}_${Date.now()}`;
   const admin = new Client({ connectionString: server });
   await admin.connect();
   await admin.query(`create database "${name}"`);
   await admin.end();
   const u = new URL(server);
   u.pathname = `/${name}`;
-  const url = u.toString();
-  const drop = async () => {
-    const c = new Client({ connectionString: server });
-    await c.connect();
-    await c.query(`drop database if exists "${name}" with (force)`);
-    await c.end();
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new Client({ connectionString: server });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
   };
+}
+
+async function createServerDatabase(server: string): Promise<TestDatabase> {
+  const { url, drop } = await createEmptyServerDatabase(server, 'test');
   const result = await run(
     spawn(process.execPath, [dist('cli.js'), 'seed'], {
       env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
