@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -101,15 +101,13 @@ export function lockDataDir(dataDir: string, command: string, otherHosts = true)
   writeFileSync(mine, `${JSON.stringify(lock)}\n`);
   try {
     for (let attempt = 0; ; attempt += 1) {
-      try {
-        linkSync(mine, file);
-        break;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 5) throw err;
-      }
+      if (linkedAs(mine, file)) break;
       const holder = lockHolder(dataDir, otherHosts);
       if (holder) throw new DataDirBusyError(describeHolder(dataDir, holder));
-      takeOverStale(file, unique, otherHosts);
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new DataDirBusyError(`${dataDir}: could not take ${LOCK_FILE}; other processes keep contending for it.`);
+      }
+      removeStale(file, mine, otherHosts);
     }
   } finally {
     rmSync(mine, { force: true });
@@ -123,28 +121,40 @@ export function lockDataDir(dataDir: string, command: string, otherHosts = true)
   };
 }
 
-/**
- * Moves a stale lock out of the way. Two processes may both judge the same lock stale; the rename lets only one of
- * them move it, and if what this process moved is not stale after all (another process took the lock in between),
- * it is put back and the caller looks again.
- */
-function takeOverStale(file: string, unique: string, otherHosts: boolean): void {
-  const moved = `${file}.stale.${unique}`;
+const MAX_ATTEMPTS = 400;
+
+/** Hard-links `source` to `name`: true when this process created `name`, false when it exists already. */
+function linkedAs(source: string, name: string): boolean {
   try {
-    renameSync(file, moved);
+    linkSync(source, name);
+    return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // someone else moved it: look again
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw err;
   }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Removes a stale lock so that the caller can try to create its own. Removing is serialised by a second exclusive
+ * file (`<lock>.takeover`, holding the remover's pid): while a remover holds it the lock file can only disappear
+ * through it, so what it reads as stale is what it removes — never a lock another process has just taken (taking
+ * over by rename had that race under contention, and two processes could win). A takeover file whose process died is
+ * removed in turn; contenders that find it held wait a few milliseconds and look again.
+ */
+function removeStale(file: string, mine: string, otherHosts: boolean): void {
+  const takeover = `${file}.takeover`;
+  if (!linkedAs(mine, takeover)) {
+    if (!liveHolder(readLock(takeover), false)) rmSync(takeover, { force: true });
+    sleepSync(5);
+    return;
+  }
   try {
-    if (liveHolder(readLock(moved), otherHosts)) {
-      try {
-        linkSync(moved, file);
-      } catch {
-        // Yet another process took the name meanwhile; the caller sees it as held.
-      }
-    }
+    if (!liveHolder(readLock(file), otherHosts)) rmSync(file, { force: true });
   } finally {
-    rmSync(moved, { force: true });
+    rmSync(takeover, { force: true });
   }
 }
